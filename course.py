@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Set up the course's environment and run it: the only commands a learner needs.
+
+    python3 course.py open     # set up .venv (first time only) and open the course in JupyterLab
+    python3 course.py test     # set up .venv (first time only) and run every test
+
+Maintainers also have:
+
+    python3 course.py execute [NOTEBOOK ...]   # re-run notebooks top to bottom in a fresh
+                                               # kernel and save their outputs (all if none named)
+    python3 course.py test --latest            # the tests against the newest releases of every
+                                               # dependency, in .venv-latest (what CI runs weekly)
+
+Everything is installed into a virtual environment inside the repository (``.venv``),
+from the pinned ``requirements.txt``; nothing outside the repository is changed. The
+environment is rebuilt automatically when ``requirements.txt`` or ``pyproject.toml``
+change. This file uses only the standard library, so it runs before anything is
+installed, on Linux, macOS and Windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+REQUIREMENTS = ROOT / "requirements.txt"
+FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+SUPPORTED = ((3, 10), (3, 13))
+
+
+def say(message: str) -> None:
+    print(f"[course] {message}", flush=True)
+
+
+def fail(message: str) -> None:
+    print(f"[course] error: {message}", file=sys.stderr, flush=True)
+    raise SystemExit(1)
+
+
+def check_python() -> None:
+    low, high = SUPPORTED
+    if not low <= sys.version_info[:2] <= high:
+        fail(
+            f"this course supports Python {low[0]}.{low[1]} to {high[0]}.{high[1]}; you ran it with "
+            f"Python {sys.version.split()[0]} ({sys.executable}). Run it with a supported "
+            "interpreter, for example 'python3.12 course.py open'."
+        )
+
+
+def venv_python(env_dir: Path) -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    name = "python.exe" if os.name == "nt" else "python"
+    return env_dir / scripts / name
+
+
+def latest_requirements() -> list[str]:
+    """The requirement names without their pins (one per package, markers dropped)."""
+    names: list[str] = []
+    for line in REQUIREMENTS.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name = re.split(r"[=<>!~;\[ ]", line, maxsplit=1)[0]
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def fingerprint(latest: bool) -> str:
+    digest = hashlib.sha256()
+    for path in (REQUIREMENTS, ROOT / "pyproject.toml"):
+        digest.update(path.read_bytes())
+    digest.update(sys.version.encode())
+    digest.update(b"latest" if latest else b"pinned")
+    return digest.hexdigest()
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    result = subprocess.run(command, cwd=ROOT, **kwargs)  # noqa: S603 - our own fixed commands
+    if result.returncode != 0:
+        fail(f"this command failed (exit code {result.returncode}): {' '.join(map(str, command))}")
+
+
+def ensure_environment(latest: bool = False) -> Path:
+    """Create or update the virtual environment; return its Python interpreter."""
+    check_python()
+    env_dir = ROOT / (".venv-latest" if latest else ".venv")
+    python = venv_python(env_dir)
+    stamp = env_dir / ".course-fingerprint"
+    wanted = fingerprint(latest)
+    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    if env_dir.exists():
+        say(f"requirements changed: rebuilding {env_dir.name}/")
+        shutil.rmtree(env_dir)
+    say(f"creating the virtual environment {env_dir.name}/ with Python {sys.version.split()[0]}")
+    try:
+        venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    except Exception as exc:  # e.g. Debian/Ubuntu without the python3-venv package
+        fail(
+            f"could not create a virtual environment ({exc}). On Debian or Ubuntu install "
+            "it with 'sudo apt install python3-venv', then run this command again."
+        )
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+    say("installing the pinned requirements (a few minutes the first time)")
+    run([*pip, "install", "--quiet", "--upgrade", "pip"])
+    if latest:
+        run([*pip, "install", "--quiet", "--upgrade", *latest_requirements()])
+    else:
+        run([*pip, "install", "--quiet", "-r", str(REQUIREMENTS)])
+    run([*pip, "install", "--quiet", "--no-deps", "--editable", str(ROOT)])
+    # A kernel named like the notebooks' ("python3") inside the environment, so JupyterLab
+    # and the tests run the notebooks with this environment's Python.
+    run([str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3",
+         "--display-name", "Python 3 (ipykernel)"], stdout=subprocess.DEVNULL)
+    stamp.write_text(wanted)
+    say(f"environment ready: {python}")
+    return python
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("JUPYTER_PLATFORM_DIRS", "1")  # silences a jupyter_core deprecation notice
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def command_open(args: argparse.Namespace) -> None:
+    python = ensure_environment()
+    say(f"opening JupyterLab at {FIRST_NOTEBOOK} (stop it with Ctrl+C)")
+    env = child_env()
+    command = [str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.extra]
+    raise SystemExit(subprocess.call(command, cwd=ROOT, env=env))  # noqa: S603
+
+
+def command_test(args: argparse.Namespace) -> None:
+    python = ensure_environment(latest=args.latest)
+    env = child_env()
+    say("ruff: checking helpers, solutions, tests and notebooks")
+    ruff = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT, env=env)  # noqa: S603
+    say("pytest: unit tests, then every notebook under nbval")
+    tests = subprocess.call([str(python), "-m", "pytest", *args.extra], cwd=ROOT, env=env)  # noqa: S603
+    if ruff != 0:
+        say("ruff found problems (listed above)")
+    raise SystemExit(tests or ruff)
+
+
+def command_execute(args: argparse.Namespace) -> None:
+    python = ensure_environment()
+    notebooks = args.notebooks or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    for notebook in notebooks:
+        say(f"executing {notebook} top to bottom in a fresh kernel")
+        run([str(python), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
+             "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.kernel_name=python3",
+             notebook], env=child_env())
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="course.py",
+        description="Set up the course's environment (.venv) and open it or test it.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    opener = sub.add_parser("open", help="set up .venv and open the course in JupyterLab")
+    opener.set_defaults(func=command_open)
+    tester = sub.add_parser("test", help="set up .venv and run every test")
+    tester.add_argument("--latest", action="store_true",
+                        help="test against the newest releases (in .venv-latest) instead of the pins")
+    tester.set_defaults(func=command_test)
+    executor = sub.add_parser("execute", help="maintainers: re-execute notebooks and save their outputs")
+    executor.add_argument("notebooks", nargs="*", help="notebooks to execute (default: all)")
+    executor.set_defaults(func=command_execute)
+    # Anything the course does not know is passed on: to 'jupyter lab' after 'open', to
+    # pytest after 'test' (for example 'python3 course.py test -k sigmoid').
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "execute":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Loading the course's data sets, adding the intercept column, standardising, splitting.
+
+The loaders read the files in the repository's ``data/`` folder (see ``data/README.md``);
+nothing is downloaded. Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``
+(exam scores, standardisation) and ``notebooks/04_softmax_gradient.ipynb`` (digits, splits).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._validate import as_float_array, check_matching_rows, describe
+
+__all__ = [
+    "DATA_DIR",
+    "add_intercept",
+    "apply_standardization",
+    "load_digits",
+    "load_exam_scores",
+    "standardize",
+    "train_test_split",
+]
+
+#: The repository's ``data/`` folder.
+DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
+
+
+def _read_csv(name: str, skiprows: int = 0) -> np.ndarray:
+    path = DATA_DIR / name
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} is missing; it is part of the repository (see data/README.md). "
+            "Restore it with 'git checkout -- data/'."
+        )
+    return np.loadtxt(path, delimiter=",", skiprows=skiprows, ndmin=2)
+
+
+def load_exam_scores() -> tuple[np.ndarray, np.ndarray]:
+    """The exam-score admission data (``data/ex2data1.txt``).
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Returns
+    -------
+    scores : numpy.ndarray of float64, shape (100, 2)
+        Exam 1 and exam 2 scores (points out of 100).
+    admitted : numpy.ndarray of float64, shape (100,)
+        1 if admitted, else 0.
+
+    Examples
+    --------
+    >>> scores, admitted = load_exam_scores()
+    >>> scores.shape, int(admitted.sum())
+    ((100, 2), 60)
+    """
+    table = _read_csv("ex2data1.txt")
+    return table[:, :2].copy(), table[:, 2].copy()
+
+
+def load_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The 8x8 handwritten digits (``data/digits.csv``).
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Returns
+    -------
+    pixels : numpy.ndarray of float64, shape (1797, 64)
+        Ink counts 0..16; reshape a row to (8, 8) to see the image.
+    digits : numpy.ndarray of int64, shape (1797,)
+        The digit shown, 0..9.
+
+    Examples
+    --------
+    >>> pixels, digits = load_digits()
+    >>> pixels.shape, digits[:5].tolist()
+    ((1797, 64), [0, 1, 2, 3, 4])
+    """
+    table = _read_csv("digits.csv", skiprows=1)
+    return table[:, :64].copy(), table[:, 64].astype(np.int64)
+
+
+def add_intercept(X: ArrayLike) -> np.ndarray:
+    """Prepend a column of ones, so that ``theta[0]`` acts as the intercept.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d) or (m,)
+        Features; a 1-D array is one feature.
+
+    Returns
+    -------
+    numpy.ndarray, shape (m, d + 1)
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 1-D or 2-D, is empty or is not finite.
+
+    Examples
+    --------
+    >>> add_intercept([[2.0], [3.0]])
+    array([[1., 2.],
+           [1., 3.]])
+    """
+    features = as_float_array(X, "X", ndim=(1, 2))
+    if features.ndim == 1:
+        features = features[:, None]
+    return np.column_stack([np.ones(features.shape[0], dtype=features.dtype), features])
+
+
+def standardize(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Give every column mean 0 and standard deviation 1; return the statistics too.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Apply the returned
+    ``mean`` and ``std`` to new points with :func:`apply_standardization`, never
+    statistics computed on the new points themselves. A constant column (standard
+    deviation 0, such as a pixel that is blank in every image) gets ``std = 1``, so it
+    becomes all zeros instead of ``0 / 0``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d)
+        Features without the intercept column (standardising a column of ones would
+        turn it into zeros).
+
+    Returns
+    -------
+    X_std : numpy.ndarray, shape (m, d)
+    mean : numpy.ndarray, shape (d,)
+    std : numpy.ndarray, shape (d,)
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not a finite, non-empty 2-D array.
+
+    Examples
+    --------
+    >>> Z, mean, std = standardize([[1.0, 10.0], [3.0, 10.0]])
+    >>> Z, mean, std
+    (array([[-1.,  0.],
+           [ 1.,  0.]]), array([ 2., 10.]), array([1., 1.]))
+    """
+    features = as_float_array(X, "X", ndim=2)
+    mean = features.mean(axis=0)
+    std = features.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return (features - mean) / std, mean, std
+
+
+def apply_standardization(X: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.ndarray:
+    """Standardise new points with statistics from :func:`standardize`: ``(X - mean) / std``.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d) or (d,)
+    mean, std : array_like, shape (d,)
+        ``std`` must be positive.
+
+    Returns
+    -------
+    numpy.ndarray, shape of ``X``
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not match, ``std`` has a non-positive entry, or input is not finite.
+    """
+    features = as_float_array(X, "X", ndim=(1, 2))
+    centre = as_float_array(mean, "mean", ndim=1)
+    scale = as_float_array(std, "std", ndim=1)
+    if centre.shape != scale.shape or features.shape[-1] != centre.shape[0]:
+        raise ValueError(
+            "mean and std must have one entry per column of X; got X of shape "
+            f"{features.shape}, mean of shape {centre.shape} and std of shape {scale.shape}"
+        )
+    if (scale <= 0).any():
+        raise ValueError(f"std must be positive; got {scale[scale <= 0][0]:g}")
+    return (features - centre) / scale
+
+
+def train_test_split(
+    X: ArrayLike, y: ArrayLike, test_fraction: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Split samples at random into a training set and a held-out test set.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, ...)
+    y : array_like, shape (m,)
+    test_fraction : float
+        Share of the samples held out, strictly between 0 and 1 (rounded to a whole
+        number of samples, at least one in each part).
+    rng : numpy.random.Generator
+        Pass ``np.random.default_rng(seed)`` for a reproducible split.
+
+    Returns
+    -------
+    X_train, X_test, y_train, y_test : numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        If the lengths differ, the fraction is outside (0, 1), there are fewer than two
+        samples, or ``rng`` is not a ``numpy.random.Generator``.
+    """
+    features = as_float_array(X, "X", ndim=(1, 2))
+    labels = np.asarray(y)
+    if labels.ndim != 1:
+        raise ValueError(f"y must be 1-D; got shape {labels.shape}")
+    check_matching_rows(features, labels)
+    if not (isinstance(test_fraction, float) and 0 < test_fraction < 1):
+        raise ValueError(f"test_fraction must be a float strictly between 0 and 1; got {test_fraction!r}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(
+            f"rng must be a numpy.random.Generator (np.random.default_rng(seed)); got {describe(rng)}"
+        )
+    m = features.shape[0]
+    if m < 2:
+        raise ValueError(f"need at least 2 samples to split; got {m}")
+    n_test = min(max(int(round(test_fraction * m)), 1), m - 1)
+    order = rng.permutation(m)
+    test, train = order[:n_test], order[n_test:]
+    return features[train], features[test], labels[train], labels[test]

@@ -1,0 +1,183 @@
+"""Machinery shared by the self-checks: compare with a reference, name the likely mistake.
+
+A check runs the learner's function on a few inputs and compares it with the reference.
+When they differ, it runs a list of *known wrong versions* (a missing minus sign, a
+forgotten mean, an unstable softmax...) on the same inputs: if the learner's output
+matches one of them, the message names that mistake. Otherwise it shows the first
+input where the answers differ, the expected value and the one received.
+
+Introduced in ``notebooks/00_start_here.ipynb``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = ["CheckResult", "check_function", "check_value"]
+
+PASS_MARK = "✅"
+FAIL_MARK = "❌"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Outcome of a self-check: whether it passed and what to tell the learner.
+
+    Introduced in ``notebooks/00_start_here.ipynb``. It is truthy when the check passed,
+    prints as its message, and shows as its message in a notebook.
+    """
+
+    passed: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+def _close(a: Any, b: Any, rtol: float, atol: float) -> bool:
+    try:
+        first = np.asarray(a, dtype=float)
+        second = np.asarray(b, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if first.shape != second.shape:
+        return False
+    return bool(np.allclose(first, second, rtol=rtol, atol=atol, equal_nan=True))
+
+
+def _run(fn: Callable[..., Any], args: Sequence[Any]) -> tuple[Any, list[str], BaseException | None]:
+    """Call ``fn(*args)`` on copies, collecting warnings and any exception."""
+    copies = [np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(all="warn"):
+            try:
+                result = fn(*copies)
+            except Exception as exc:  # the learner's code may raise anything
+                return None, [str(w.message) for w in caught], exc
+    return result, [str(w.message) for w in caught], None
+
+
+def _short(value: Any) -> str:
+    text = np.array2string(np.asarray(value), precision=6, threshold=8) if not isinstance(value, str) else value
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def check_function(
+    learner: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[Sequence[Any]],
+    mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
+    *,
+    name: str = "your function",
+    rtol: float = 1e-6,
+    atol: float = 1e-9,
+    warning_hint: str | None = None,
+) -> CheckResult:
+    """Compare ``learner`` with ``reference`` on ``cases`` and diagnose a mismatch.
+
+    Introduced in ``notebooks/00_start_here.ipynb``.
+
+    Parameters
+    ----------
+    learner, reference : callable
+        The learner's function and the correct one, called as ``fn(*case)``.
+    cases : sequence of argument tuples
+        Inputs to try; include the awkward ones (large scores, zeros, ...).
+    mistakes : sequence of (wrong_function, hint)
+        Known wrong versions: if the learner's outputs match a wrong version on every
+        case where the reference differs from it, the check prints its hint.
+    name : str
+        How to call the learner's function in messages.
+    rtol, atol : float
+        Tolerances for ``numpy.allclose``.
+    warning_hint : str, optional
+        What to say if the learner's function emits a warning (overflow, divide by
+        zero, ...) even when its numbers are right.
+
+    Returns
+    -------
+    CheckResult
+        It is also printed, so a notebook cell shows the verdict.
+    """
+    expected = [reference(*case) for case in cases]
+    outputs = []
+    for case, want in zip(cases, expected, strict=True):
+        got, caught, error = _run(learner, case)
+        if error is not None:
+            return _report(False, f"{name} raised {type(error).__name__}: {error} (input: {_short(case)})")
+        if caught and warning_hint is not None:
+            return _report(False, f"{name} warned '{caught[0]}'. {warning_hint}")
+        outputs.append(got)
+    failing = [i for i, (got, want) in enumerate(zip(outputs, expected, strict=True)) if not _close(got, want, rtol, atol)]
+    if not failing:
+        return _report(True, f"{name} is correct on all {len(cases)} test inputs.")
+    for wrong, hint in mistakes:
+        wrong_outputs = []
+        for case in cases:
+            got, _, error = _run(wrong, case)
+            wrong_outputs.append(error if error is not None else got)
+        if all(
+            not isinstance(w, BaseException) and _close(out, w, rtol, atol)
+            for out, w in zip(outputs, wrong_outputs, strict=True)
+        ):
+            return _report(False, f"{name} is not right yet. Likely mistake: {hint}")
+    i = failing[0]
+    return _report(
+        False,
+        f"{name} is not right yet: for input {_short(cases[i])} it returned {_short(outputs[i])}, "
+        f"expected {_short(expected[i])}.",
+    )
+
+
+def check_value(
+    answer: Any,
+    expected: Any,
+    mistakes: Sequence[tuple[Any, str]] = (),
+    *,
+    name: str = "your answer",
+    rtol: float = 1e-4,
+    atol: float = 1e-8,
+) -> CheckResult:
+    """Compare a number (or array) with the expected one, naming known wrong answers.
+
+    Introduced in ``notebooks/00_start_here.ipynb``.
+
+    Parameters
+    ----------
+    answer : number or array_like
+        The learner's answer.
+    expected : number or array_like
+    mistakes : sequence of (wrong_value, hint)
+        Values a typical mistake produces, each with the hint to print.
+    name : str
+    rtol, atol : float
+
+    Returns
+    -------
+    CheckResult
+        It is also printed.
+    """
+    if _close(answer, expected, rtol, atol):
+        return _report(True, f"{name} is correct: {_short(answer)}.")
+    for wrong, hint in mistakes:
+        if _close(answer, wrong, rtol, atol):
+            return _report(False, f"{name} ({_short(answer)}) is not right. Likely mistake: {hint}")
+    return _report(False, f"{name} is {_short(answer)}; that is not right yet. Look at the derivation above again.")
+
+
+def _report(passed: bool, message: str) -> CheckResult:
+    result = CheckResult(passed, f"{PASS_MARK if passed else FAIL_MARK} {message}")
+    print(result.message)
+    return result

@@ -1,0 +1,344 @@
+"""Binary logistic regression: the model, its cost, gradient and Hessian.
+
+Conventions used throughout the course:
+
+* ``X`` has shape (m, n): m samples, n features, with a leading column of ones when the
+  model has an intercept (see :func:`helpers.data.add_intercept`).
+* ``theta`` has shape (n,); ``theta[0]`` is the intercept and is not regularised.
+* ``y`` has shape (m,) and holds labels 0 or 1.
+* Costs are means over samples; ``lam`` adds the L2 penalty
+  ``lam / (2 m) * sum(theta[1:] ** 2)``.
+
+The model and decision rule are introduced in ``notebooks/01_sigmoid.ipynb``; the cost,
+gradient and Hessian in ``notebooks/02_likelihood_cross_entropy.ipynb``; the squared-error
+cost in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+
+Every public function checks its input; the private ``_``-prefixed kernels skip the
+checks so that an optimiser can validate once and then iterate at full speed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._validate import (
+    as_float_array,
+    check_binary_labels,
+    check_lam,
+    check_matching_rows,
+    check_params,
+)
+from .losses import _bce_with_logits
+from .sigmoid import _sigmoid
+
+__all__ = [
+    "cost",
+    "cost_and_gradient",
+    "gradient",
+    "hessian",
+    "mse_cost",
+    "mse_cost_and_gradient",
+    "mse_gradient",
+    "predict",
+    "predict_proba",
+]
+
+
+# ---------------------------------------------------------------------------------------
+# checks
+# ---------------------------------------------------------------------------------------
+def _check_model(theta: ArrayLike, X: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    design = as_float_array(X, "X", ndim=2)
+    weights = check_params(theta, design, "theta", ndim=1)
+    return weights, design
+
+
+def _check_data(
+    theta: ArrayLike, X: ArrayLike, y: ArrayLike
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    weights, design = _check_model(theta, X)
+    labels = check_binary_labels(y)
+    check_matching_rows(design, labels)
+    return weights, design, labels
+
+
+def _penalty_mask(theta: np.ndarray) -> np.ndarray:
+    """``theta`` with the intercept entry zeroed: the part of theta that is regularised."""
+    masked = theta.copy()
+    masked[0] = 0.0
+    return masked
+
+
+# ---------------------------------------------------------------------------------------
+# unchecked kernels (one X @ theta and one X.T @ r per call)
+# ---------------------------------------------------------------------------------------
+def _cost_and_gradient(
+    theta: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0
+) -> tuple[float, np.ndarray]:
+    m = X.shape[0]
+    z = X @ theta
+    value = float(np.mean(_bce_with_logits(y, z)))
+    residual = _sigmoid(z)
+    residual -= y
+    grad = X.T @ residual
+    grad /= m
+    if lam:
+        masked = _penalty_mask(theta)
+        value += lam / (2 * m) * float(masked @ masked)
+        grad += (lam / m) * masked
+    return value, grad
+
+
+def _mse_cost_and_gradient(
+    theta: np.ndarray, X: np.ndarray, y: np.ndarray
+) -> tuple[float, np.ndarray]:
+    m = X.shape[0]
+    z = X @ theta
+    h = _sigmoid(z)
+    error = h - y
+    value = float(error @ error) / (2 * m)
+    grad = X.T @ (error * h * _sigmoid(-z)) / m
+    return value, grad
+
+
+def _hessian(theta: np.ndarray, X: np.ndarray, lam: float = 0.0) -> np.ndarray:
+    m = X.shape[0]
+    z = X @ theta
+    s = _sigmoid(z) * _sigmoid(-z)  # h (1 - h), without cancellation
+    H = (X.T * s) @ X / m
+    if lam:
+        diag = np.full(X.shape[1], lam / m)
+        diag[0] = 0.0
+        H[np.diag_indices_from(H)] += diag
+    return H
+
+
+# ---------------------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------------------
+def predict_proba(theta: ArrayLike, X: ArrayLike) -> np.ndarray:
+    r"""Model probabilities :math:`h_\theta(x) = \sigma(\theta^T x) = P(y = 1 \mid x)`.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+        Weights; ``theta[0]`` multiplies the column of ones (the intercept).
+    X : array_like, shape (m, n)
+        Design matrix, one sample per row.
+
+    Returns
+    -------
+    numpy.ndarray, shape (m,)
+        ``P(y = 1 | x)`` for every row of ``X``.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not match or the input is not finite.
+
+    Examples
+    --------
+    >>> predict_proba([0.0, 1.0], [[1.0, 0.0], [1.0, 2.0]]).round(3)
+    array([0.5  , 0.881])
+    """
+    weights, design = _check_model(theta, X)
+    return _sigmoid(design @ weights)
+
+
+def predict(theta: ArrayLike, X: ArrayLike, threshold: float = 0.5) -> np.ndarray:
+    r"""Class labels: 1 where :math:`h_\theta(x) \ge` ``threshold``, else 0.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``. With the default threshold 1/2 this is
+    the sign of the score: ``1`` exactly when :math:`\theta^T x \ge 0`, so the decision
+    boundary is the set :math:`\theta^T x = 0`.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    threshold : float, default 0.5
+        A probability strictly between 0 and 1.
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (m,)
+        Labels 0 or 1.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not match, the input is not finite, or the threshold is outside (0, 1).
+    """
+    weights, design = _check_model(theta, X)
+    if not (isinstance(threshold, (int, float, np.floating)) and 0 < threshold < 1):
+        raise ValueError(f"threshold must be a probability strictly between 0 and 1; got {threshold!r}")
+    scores = design @ weights
+    # Compare scores with the threshold's log-odds: exact, and free of rounding in sigmoid.
+    cut = np.log(threshold) - np.log1p(-threshold)
+    return (scores >= cut).astype(np.int64)
+
+
+def cost(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
+    r"""Cross-entropy cost of logistic regression, with optional L2 penalty.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    .. math:: J(\theta) = -\frac{1}{m}\sum_i \big[y_i \ln h_i + (1-y_i)\ln(1-h_i)\big]
+              + \frac{\lambda}{2m}\sum_{j \ge 1}\theta_j^2,
+              \qquad h_i = \sigma(\theta^T x_i)
+
+    Evaluated from the scores ``z = X @ theta`` (log-sum-exp form), so it is finite and
+    accurate even where ``h`` rounds to 0 or 1.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+    lam : float, default 0.0
+        L2 strength (>= 0); the intercept ``theta[0]`` is not penalised.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1, non-finite data or negative ``lam``.
+
+    Examples
+    --------
+    >>> round(cost([0.0, 0.0], [[1.0, 2.0], [1.0, -1.0]], [1, 0]), 6)  # ln 2 at theta = 0
+    0.693147
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    return _cost_and_gradient(weights, design, labels, check_lam(lam))[0]
+
+
+def gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
+    r"""Gradient of :func:`cost`: :math:`\nabla J = X^T (h - y) / m + (\lambda / m)\,[0, \theta_1, \dots]`.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+    lam : float, default 0.0
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1, non-finite data or negative ``lam``.
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    return _cost_and_gradient(weights, design, labels, check_lam(lam))[1]
+
+
+def cost_and_gradient(
+    theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0
+) -> tuple[float, np.ndarray]:
+    """:func:`cost` and :func:`gradient` together, sharing one ``X @ theta``.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``; this is the function
+    an optimiser calls.
+
+    Returns
+    -------
+    cost : float
+    gradient : numpy.ndarray, shape (n,)
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    return _cost_and_gradient(weights, design, labels, check_lam(lam))
+
+
+def hessian(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
+    r"""Hessian of :func:`cost`: :math:`H = X^T S X / m + (\lambda/m)\,\mathrm{diag}(0, 1, \dots, 1)`.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Here
+    :math:`S = \mathrm{diag}(h_i (1 - h_i))`. ``H`` is symmetric positive semi-definite
+    for every ``theta``, which is why the cost is convex. It does not depend on ``y``;
+    ``y`` is taken (and checked) so that the signature matches :func:`cost`.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+    lam : float, default 0.0
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, n)
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1, non-finite data or negative ``lam``.
+    """
+    weights, design, _ = _check_data(theta, X, y)
+    return _hessian(weights, design, check_lam(lam))
+
+
+def mse_cost(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> float:
+    r"""Squared-error cost through the sigmoid, :math:`\frac{1}{2m}\sum_i (\sigma(\theta^T x_i) - y_i)^2`.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``, where it is compared with
+    :func:`cost` and shown to be non-convex and slow to learn from confident mistakes.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1 or non-finite data.
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    return _mse_cost_and_gradient(weights, design, labels)[0]
+
+
+def mse_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
+    r"""Gradient of :func:`mse_cost`: :math:`X^T\big[(h - y)\odot h \odot (1 - h)\big] / m`.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. The extra factor
+    :math:`h(1-h) \le 1/4` is what makes learning slow when the model is confidently wrong.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1 or non-finite data.
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    return _mse_cost_and_gradient(weights, design, labels)[1]
+
+
+def mse_cost_and_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> tuple[float, np.ndarray]:
+    """:func:`mse_cost` and :func:`mse_gradient` together, sharing one ``X @ theta``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    return _mse_cost_and_gradient(weights, design, labels)

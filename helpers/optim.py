@@ -1,0 +1,480 @@
+"""Optimisers that record their whole path: gradient descent, mini-batch SGD and Newton.
+
+Every optimiser returns a :class:`Trajectory` holding the cost and the parameters at
+every iterate, so a notebook can train once per learning rate and then show any
+iteration count by slicing (this is what keeps the sliders instant).
+
+Gradient descent is introduced in ``notebooks/01_sigmoid.ipynb`` (as a preview) and
+derived in ``notebooks/02_likelihood_cross_entropy.ipynb``, together with Newton's method;
+mini-batch and stochastic updates in ``notebooks/04_softmax_gradient.ipynb``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import logistic, softmax
+from ._validate import (
+    as_float_array,
+    check_binary_labels,
+    check_class_labels,
+    check_iterations,
+    check_lam,
+    check_learning_rate,
+    check_matching_rows,
+    describe,
+)
+
+__all__ = [
+    "Trajectory",
+    "fit_logistic_gd",
+    "fit_logistic_newton",
+    "fit_softmax_gd",
+    "gradient_descent",
+    "minibatch_gradient_descent",
+    "newton",
+]
+
+CostAndGradient = Callable[[np.ndarray], tuple[float, np.ndarray]]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """The record of one optimisation run.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``.
+
+    Attributes
+    ----------
+    params : numpy.ndarray, shape of ``x0``
+        The last iterate.
+    costs : numpy.ndarray, shape (k + 1,)
+        ``costs[i]`` is the cost at iterate ``i``; ``costs[0]`` is the cost at the start.
+    path : numpy.ndarray, shape (k + 1, *x0.shape)
+        ``path[i]`` is iterate ``i``; ``path[0]`` is the starting point.
+    n_iter : int
+        Iterations taken, ``k`` (fewer than requested if the run stopped early).
+    diverged_at : int or None
+        The first iteration whose cost is above the starting cost (or not finite): the
+        learning rate is too large. ``None`` if the cost never rose above its start.
+    converged : bool
+        Whether a stopping tolerance was met (always ``False`` when none was given).
+    """
+
+    params: np.ndarray
+    costs: np.ndarray
+    path: np.ndarray
+    n_iter: int
+    diverged_at: int | None
+    converged: bool = False
+
+    def at(self, iteration: int) -> np.ndarray:
+        """Parameters after ``iteration`` steps (the last iterate if the run was shorter)."""
+        return self.path[min(max(int(iteration), 0), self.n_iter)]
+
+    def cost_at(self, iteration: int) -> float:
+        """Cost after ``iteration`` steps (the last one if the run was shorter)."""
+        return float(self.costs[min(max(int(iteration), 0), self.n_iter)])
+
+
+def _first_rise(costs: np.ndarray) -> int | None:
+    bad = ~np.isfinite(costs) | (costs > costs[0])
+    return int(np.argmax(bad)) if bad.any() else None
+
+
+def gradient_descent(
+    fun: CostAndGradient,
+    x0: ArrayLike,
+    learning_rate: float,
+    n_iter: int,
+) -> Trajectory:
+    r"""Batch gradient descent, :math:`x_{t+1} = x_t - \alpha \nabla f(x_t)`, recording every step.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb`` and derived in
+    ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Divergence is reported, not raised: if the cost rises above its starting value the
+    iteration is stored in ``diverged_at``; if it stops being finite the run ends there.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(x) -> (cost, gradient)``; the gradient has the shape of ``x``.
+    x0 : array_like
+        Starting point (not modified).
+    learning_rate : float
+        Step size :math:`\alpha > 0`.
+    n_iter : int
+        Number of steps (>= 1).
+
+    Returns
+    -------
+    Trajectory
+        With ``n_iter + 1`` costs and iterates, unless the run stopped early.
+
+    Raises
+    ------
+    ValueError
+        If ``learning_rate`` is not a positive number, ``n_iter`` is not a positive
+        integer, or ``x0`` is not finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> run = gradient_descent(lambda x: (float(x @ x), 2 * x), np.array([1.0]), 0.25, 3)
+    >>> run.path.ravel().tolist()
+    [1.0, 0.5, 0.25, 0.125]
+    """
+    alpha = check_learning_rate(learning_rate)
+    steps = check_iterations(n_iter)
+    x = as_float_array(x0, "x0").astype(np.float64)
+    path = np.empty((steps + 1, *x.shape))
+    costs = np.empty(steps + 1)
+    taken = steps
+    for t in range(steps + 1):
+        value, grad = fun(x)
+        path[t] = x
+        costs[t] = value
+        if not (np.isfinite(value) and np.all(np.isfinite(grad))):
+            taken = t
+            break
+        if t < steps:
+            x = x - alpha * grad
+    return Trajectory(
+        params=path[taken].copy(),
+        costs=costs[: taken + 1],
+        path=path[: taken + 1],
+        n_iter=taken,
+        diverged_at=_first_rise(costs[: taken + 1]),
+    )
+
+
+def minibatch_gradient_descent(
+    fun: Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]],
+    x0: ArrayLike,
+    n_samples: int,
+    learning_rate: float,
+    n_epochs: int,
+    batch_size: int,
+    rng: np.random.Generator,
+    full_cost: Callable[[np.ndarray], float] | None = None,
+) -> Trajectory:
+    r"""Mini-batch gradient descent; ``batch_size=1`` is stochastic gradient descent.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Each epoch shuffles the samples with ``rng`` and takes one step per batch of
+    ``batch_size`` samples (the last batch may be smaller). ``batch_size = n_samples``
+    is batch gradient descent, one step per epoch.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(x, idx) -> (cost, gradient)`` on the samples with indices ``idx``.
+    x0 : array_like
+        Starting point (not modified).
+    n_samples : int
+        Number of samples ``m``.
+    learning_rate : float
+    n_epochs : int
+        Passes over the data (>= 1).
+    batch_size : int
+        Samples per step, ``1 <= batch_size <= n_samples``.
+    rng : numpy.random.Generator
+        Source of the shuffles; pass a seeded one for reproducible runs.
+    full_cost : callable, optional
+        ``full_cost(x) -> float`` on all samples, recorded after each epoch. Without it,
+        ``fun(x, all indices)`` is used.
+
+    Returns
+    -------
+    Trajectory
+        One entry per epoch (``n_epochs + 1`` including the start).
+
+    Raises
+    ------
+    ValueError
+        On a non-positive learning rate, epoch count or batch size, a batch larger than
+        the data, or a ``rng`` that is not a ``numpy.random.Generator``.
+    """
+    alpha = check_learning_rate(learning_rate)
+    epochs = check_iterations(n_epochs, "n_epochs")
+    m = check_iterations(n_samples, "n_samples")
+    size = check_iterations(batch_size, "batch_size")
+    if size > m:
+        raise ValueError(f"batch_size must be at most n_samples = {m}; got {size}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(
+            f"rng must be a numpy.random.Generator (np.random.default_rng(seed)); got {describe(rng)}"
+        )
+    everyone = np.arange(m)
+
+    def whole(point: np.ndarray) -> float:
+        return float(full_cost(point)) if full_cost is not None else float(fun(point, everyone)[0])
+
+    x = as_float_array(x0, "x0").astype(np.float64)
+    path = np.empty((epochs + 1, *x.shape))
+    costs = np.empty(epochs + 1)
+    path[0], costs[0] = x, whole(x)
+    taken = epochs
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(m)
+        for start in range(0, m, size):
+            _, grad = fun(x, order[start : start + size])
+            x = x - alpha * grad
+        path[epoch], costs[epoch] = x, whole(x)
+        if not (np.isfinite(costs[epoch]) and np.all(np.isfinite(x))):
+            taken = epoch
+            break
+    return Trajectory(
+        params=path[taken].copy(),
+        costs=costs[: taken + 1],
+        path=path[: taken + 1],
+        n_iter=taken,
+        diverged_at=_first_rise(costs[: taken + 1]),
+    )
+
+
+def newton(
+    fun: Callable[[np.ndarray], tuple[float, np.ndarray, np.ndarray]],
+    x0: ArrayLike,
+    tol: float = 1e-10,
+    max_iter: int = 50,
+) -> Trajectory:
+    r"""Newton's method with backtracking, :math:`x_{t+1} = x_t - s\,H^{-1}\nabla f(x_t)`.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. For logistic regression
+    this is iteratively reweighted least squares (IRLS). The full step ``s = 1`` is tried
+    first and halved until the cost does not increase, which keeps the method safe far
+    from the optimum; near it, the full step is always taken and convergence is quadratic.
+
+    Parameters
+    ----------
+    fun : callable
+        ``fun(x) -> (cost, gradient, hessian)`` for a 1-D ``x`` of shape (n,); the Hessian
+        has shape (n, n).
+    x0 : array_like, shape (n,)
+        Starting point (not modified).
+    tol : float, default 1e-10
+        Stop when the cost changes by less than ``tol`` in one step.
+    max_iter : int, default 50
+
+    Returns
+    -------
+    Trajectory
+        ``converged`` says whether ``tol`` was met within ``max_iter`` steps.
+
+    Raises
+    ------
+    ValueError
+        If ``x0`` is not a finite 1-D array, ``tol`` is not positive or ``max_iter`` is
+        not a positive integer.
+    """
+    x = as_float_array(x0, "x0", ndim=1).astype(np.float64)
+    limit = check_iterations(max_iter, "max_iter")
+    if not (isinstance(tol, (int, float)) and np.isfinite(tol) and tol > 0):
+        raise ValueError(f"tol must be a positive, finite number; got {tol!r}")
+    value, grad, hess = fun(x)
+    path, costs = [x], [float(value)]
+    converged = False
+    for _ in range(limit):
+        try:
+            direction = np.linalg.solve(hess, grad)
+        except np.linalg.LinAlgError:  # singular Hessian: least-squares step instead
+            direction = np.linalg.lstsq(hess, grad, rcond=None)[0]
+        step = 1.0
+        while True:
+            candidate = x - step * direction
+            new_value, new_grad, new_hess = fun(candidate)
+            if new_value <= value or step < 1e-10:
+                break
+            step /= 2
+        change = value - new_value
+        x, value, grad, hess = candidate, float(new_value), new_grad, new_hess
+        path.append(x)
+        costs.append(value)
+        if abs(change) < tol:
+            converged = True
+            break
+    cost_array = np.array(costs)
+    return Trajectory(
+        params=x.copy(),
+        costs=cost_array,
+        path=np.array(path),
+        n_iter=len(costs) - 1,
+        diverged_at=_first_rise(cost_array),
+        converged=converged,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Ready-made fits: the data are checked once, then the unchecked kernels run each step.
+# ---------------------------------------------------------------------------------------
+def _binary_problem(
+    X: ArrayLike, y: ArrayLike, theta0: ArrayLike | None, lam: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    design = as_float_array(X, "X", ndim=2)
+    labels = check_binary_labels(y)
+    check_matching_rows(design, labels)
+    if theta0 is None:
+        start = np.zeros(design.shape[1])
+    else:
+        start = logistic._check_model(theta0, design)[0].astype(np.float64)
+    return design, labels, start, check_lam(lam)
+
+
+def fit_logistic_gd(
+    X: ArrayLike,
+    y: ArrayLike,
+    learning_rate: float,
+    n_iter: int,
+    theta0: ArrayLike | None = None,
+    lam: float = 0.0,
+    loss: str = "cross_entropy",
+) -> Trajectory:
+    """Fit binary logistic regression by batch gradient descent.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb`` (preview) and
+    ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+        Design matrix (with a column of ones for the intercept).
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+    learning_rate : float
+    n_iter : int
+    theta0 : array_like, shape (n,), optional
+        Starting weights; zeros by default.
+    lam : float, default 0.0
+        L2 strength (only for ``loss="cross_entropy"``).
+    loss : {"cross_entropy", "mse"}
+        Which cost to descend: :func:`helpers.logistic.cost` or
+        :func:`helpers.logistic.mse_cost` (see ``notebooks/03_cross_entropy_vs_mse.ipynb``).
+
+    Returns
+    -------
+    Trajectory
+        Path of shape (n_iter + 1, n).
+
+    Raises
+    ------
+    ValueError
+        On bad data (see :mod:`helpers.logistic`), a non-positive learning rate or
+        iteration count, or an unknown ``loss``.
+    """
+    design, labels, start, strength = _binary_problem(X, y, theta0, lam)
+    if loss == "cross_entropy":
+        def fun(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            return logistic._cost_and_gradient(theta, design, labels, strength)
+    elif loss == "mse":
+        if strength:
+            raise ValueError(f"lam is only supported with loss='cross_entropy'; got lam={lam!r}")
+
+        def fun(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            return logistic._mse_cost_and_gradient(theta, design, labels)
+    else:
+        raise ValueError(f"loss must be 'cross_entropy' or 'mse'; got {loss!r}")
+    return gradient_descent(fun, start, learning_rate, n_iter)
+
+
+def fit_logistic_newton(
+    X: ArrayLike,
+    y: ArrayLike,
+    theta0: ArrayLike | None = None,
+    lam: float = 0.0,
+    tol: float = 1e-10,
+    max_iter: int = 50,
+) -> Trajectory:
+    """Fit binary logistic regression by Newton's method (IRLS).
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+    theta0 : array_like, shape (n,), optional
+        Starting weights; zeros by default.
+    lam : float, default 0.0
+    tol : float, default 1e-10
+        Stop when one step changes the cost by less than this.
+    max_iter : int, default 50
+
+    Returns
+    -------
+    Trajectory
+
+    Raises
+    ------
+    ValueError
+        On bad data, a non-positive ``tol`` or ``max_iter``.
+    """
+    design, labels, start, strength = _binary_problem(X, y, theta0, lam)
+
+    def fun(theta: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
+        value, grad = logistic._cost_and_gradient(theta, design, labels, strength)
+        return value, grad, logistic._hessian(theta, design, strength)
+
+    return newton(fun, start, tol=tol, max_iter=max_iter)
+
+
+def fit_softmax_gd(
+    X: ArrayLike,
+    y: ArrayLike,
+    k: int,
+    learning_rate: float,
+    n_iter: int,
+    W0: ArrayLike | None = None,
+    lam: float = 0.0,
+) -> Trajectory:
+    """Fit softmax regression by batch gradient descent.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    y : array_like of int, shape (m,)
+        Labels in ``0..k-1``.
+    k : int
+        Number of classes.
+    learning_rate : float
+    n_iter : int
+    W0 : array_like, shape (n, k), optional
+        Starting weights; zeros by default.
+    lam : float, default 0.0
+
+    Returns
+    -------
+    Trajectory
+        Path of shape (n_iter + 1, n, k).
+
+    Raises
+    ------
+    ValueError
+        On bad data, labels outside ``0..k-1``, a ``W0`` of the wrong shape, or a
+        non-positive learning rate or iteration count.
+    """
+    design = as_float_array(X, "X", ndim=2)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
+        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
+    labels = check_class_labels(y, int(k))
+    check_matching_rows(design, labels)
+    if W0 is None:
+        start = np.zeros((design.shape[1], int(k)))
+    else:
+        start = softmax._check_model(W0, design)[0].astype(np.float64)
+        if start.shape[1] != k:
+            raise ValueError(f"W0 must have shape ({design.shape[1]}, {k}); got {start.shape}")
+    strength = check_lam(lam)
+
+    def fun(W: np.ndarray) -> tuple[float, np.ndarray]:
+        return softmax._cost_and_gradient(W, design, labels, strength)
+
+    return gradient_descent(fun, start, learning_rate, n_iter)

@@ -1,0 +1,320 @@
+"""Softmax regression (multinomial logistic regression).
+
+Conventions: ``X`` has shape (m, n) with a leading column of ones for the intercepts;
+``W`` has shape (n, K), one column of weights per class, row 0 holding the intercepts
+(not regularised); ``y`` has shape (m,) and holds integer labels ``0..K-1``. Costs are
+means over samples; ``lam`` adds ``lam / (2 m) * sum(W[1:] ** 2)``.
+
+Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._validate import (
+    as_float_array,
+    check_class_labels,
+    check_lam,
+    check_matching_rows,
+    check_params,
+    describe,
+)
+
+__all__ = [
+    "cost",
+    "cost_and_gradient",
+    "gradient",
+    "log_softmax",
+    "one_hot",
+    "predict",
+    "predict_proba",
+    "softmax",
+]
+
+
+# ---------------------------------------------------------------------------------------
+# unchecked kernels
+# ---------------------------------------------------------------------------------------
+def _softmax(Z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of a 2-D float array, max subtracted, computed in place on a copy."""
+    P = Z - Z.max(axis=-1, keepdims=True)
+    np.exp(P, out=P)
+    P /= P.sum(axis=-1, keepdims=True)
+    return P
+
+
+def _log_softmax(Z: np.ndarray) -> np.ndarray:
+    shifted = Z - Z.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def _cost_and_gradient(
+    W: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0
+) -> tuple[float, np.ndarray]:
+    m = X.shape[0]
+    rows = np.arange(m)
+    Z = X @ W
+    # One pass gives both log P (for the cost) and P (for the gradient).
+    Z -= Z.max(axis=1, keepdims=True)
+    E = np.exp(Z)
+    sums = E.sum(axis=1)
+    value = float(np.mean(np.log(sums) - Z[rows, y]))
+    E /= sums[:, None]  # E is now P
+    E[rows, y] -= 1.0  # P - Y without building Y
+    grad = X.T @ E
+    grad /= m
+    if lam:
+        penalised = W[1:]
+        value += lam / (2 * m) * float(np.sum(penalised * penalised))
+        grad[1:] += (lam / m) * penalised
+    return value, grad
+
+
+# ---------------------------------------------------------------------------------------
+# checks
+# ---------------------------------------------------------------------------------------
+def _check_model(W: ArrayLike, X: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    design = as_float_array(X, "X", ndim=2)
+    weights = check_params(W, design, "W", ndim=2)
+    if weights.shape[1] < 2:
+        raise ValueError(f"W must have at least 2 columns (one per class); got shape {weights.shape}")
+    return weights, design
+
+
+def _check_data(
+    W: ArrayLike, X: ArrayLike, y: ArrayLike
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    weights, design = _check_model(W, X)
+    labels = check_class_labels(y, weights.shape[1])
+    check_matching_rows(design, labels)
+    return weights, design, labels
+
+
+# ---------------------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------------------
+def softmax(Z: ArrayLike) -> np.ndarray:
+    r"""Row-wise softmax :math:`p_k = e^{z_k} / \sum_j e^{z_j}`, computed stably.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Because softmax is unchanged when the same number is added to every score of a
+    row, the row maximum is subtracted first: every exponent is then <= 0, so nothing
+    overflows, and the largest term is exactly 1, so the denominator is >= 1.
+
+    Parameters
+    ----------
+    Z : array_like, shape (K,) or (m, K)
+        Scores for one sample, or one row per sample.
+
+    Returns
+    -------
+    numpy.ndarray, same shape as ``Z``
+        Probabilities; every row sums to 1.
+
+    Raises
+    ------
+    ValueError
+        If ``Z`` is not 1-D or 2-D, is empty, or holds NaN or infinity.
+
+    Examples
+    --------
+    >>> softmax([1000.0, 1000.0])  # the naive formula gives nan here
+    array([0.5, 0.5])
+    """
+    scores = as_float_array(Z, "Z", ndim=(1, 2))
+    return _softmax(scores)
+
+
+def log_softmax(Z: ArrayLike) -> np.ndarray:
+    r"""Row-wise log of the softmax, :math:`z_k - \log\sum_j e^{z_j}` (log-sum-exp).
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Finite for every finite input,
+    even where the softmax itself rounds to 0.
+
+    Parameters
+    ----------
+    Z : array_like, shape (K,) or (m, K)
+
+    Returns
+    -------
+    numpy.ndarray, same shape as ``Z``
+        Log-probabilities (all <= 0).
+
+    Raises
+    ------
+    ValueError
+        If ``Z`` is not 1-D or 2-D, is empty, or holds NaN or infinity.
+
+    Examples
+    --------
+    >>> log_softmax([0.0, -1000.0])
+    array([    0., -1000.])
+    """
+    scores = as_float_array(Z, "Z", ndim=(1, 2))
+    return _log_softmax(scores)
+
+
+def one_hot(y: ArrayLike, k: int) -> np.ndarray:
+    """One-hot encode labels: row ``i`` is all zeros except a 1 in column ``y[i]``.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Parameters
+    ----------
+    y : array_like of int, shape (m,)
+        Labels in ``0..k-1``.
+    k : int
+        Number of classes (>= 2).
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (m, k)
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is not an integer >= 2 or a label is outside ``0..k-1``.
+
+    Examples
+    --------
+    >>> one_hot([2, 0], 3)
+    array([[0., 0., 1.],
+           [1., 0., 0.]])
+    """
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
+        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
+    labels = check_class_labels(y, int(k))
+    encoded = np.zeros((labels.shape[0], int(k)))
+    encoded[np.arange(labels.shape[0]), labels] = 1.0
+    return encoded
+
+
+def predict_proba(W: ArrayLike, X: ArrayLike) -> np.ndarray:
+    r"""Class probabilities :math:`P = \operatorname{softmax}(X W)`.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, K)
+    X : array_like, shape (m, n)
+
+    Returns
+    -------
+    numpy.ndarray, shape (m, K)
+        Each row is a distribution over the K classes.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not match or the input is not finite.
+    """
+    weights, design = _check_model(W, X)
+    return _softmax(design @ weights)
+
+
+def predict(W: ArrayLike, X: ArrayLike) -> np.ndarray:
+    """Most probable class for each sample: ``argmax`` of the scores ``X @ W`` per row.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. (The argmax of the scores
+    equals the argmax of the probabilities, since softmax preserves order.)
+
+    Parameters
+    ----------
+    W : array_like, shape (n, K)
+    X : array_like, shape (m, n)
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (m,)
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not match or the input is not finite.
+    """
+    weights, design = _check_model(W, X)
+    return np.argmax(design @ weights, axis=1).astype(np.int64)
+
+
+def cost(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
+    r"""Softmax cross-entropy cost with optional L2 penalty.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    .. math:: J(W) = -\frac{1}{m}\sum_i \ln p_{i, y_i} + \frac{\lambda}{2m}\sum_{j\ge 1,k} W_{jk}^2
+
+    computed with log-sum-exp, so it is finite for any finite scores. With ``W = 0``
+    every class gets probability ``1/K`` and the cost is ``ln K``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, K)
+    X : array_like, shape (m, n)
+    y : array_like of int, shape (m,)
+        Labels in ``0..K-1``.
+    lam : float, default 0.0
+        L2 strength (>= 0); row 0 of ``W`` (the intercepts) is not penalised.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels outside ``0..K-1``, non-finite data or negative ``lam``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> round(cost(np.zeros((2, 3)), [[1.0, 5.0], [1.0, -2.0]], [0, 2]), 6)  # ln 3
+    1.098612
+    """
+    weights, design, labels = _check_data(W, X, y)
+    return _cost_and_gradient(weights, design, labels, check_lam(lam))[0]
+
+
+def gradient(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
+    r"""Gradient of :func:`cost`: :math:`\nabla_W J = X^T (P - Y) / m + (\lambda/m) W` (row 0 unpenalised).
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. ``Y`` is the one-hot matrix of
+    the labels; it is never built (``P - Y`` subtracts 1 at each sample's label).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, K)
+    X : array_like, shape (m, n)
+    y : array_like of int, shape (m,)
+    lam : float, default 0.0
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, K)
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels outside ``0..K-1``, non-finite data or negative ``lam``.
+    """
+    weights, design, labels = _check_data(W, X, y)
+    return _cost_and_gradient(weights, design, labels, check_lam(lam))[1]
+
+
+def cost_and_gradient(
+    W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0
+) -> tuple[float, np.ndarray]:
+    """:func:`cost` and :func:`gradient` together, sharing one ``X @ W`` and one softmax.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``; this is what an optimiser calls.
+
+    Returns
+    -------
+    cost : float
+    gradient : numpy.ndarray, shape (n, K)
+    """
+    weights, design, labels = _check_data(W, X, y)
+    return _cost_and_gradient(weights, design, labels, check_lam(lam))
