@@ -84,7 +84,7 @@ def fingerprint(latest: bool) -> str:
 
 
 def run(command: list[str], **kwargs: object) -> None:
-    result = subprocess.run(command, cwd=ROOT, **kwargs)  # noqa: S603 - our own fixed commands
+    result = subprocess.run(command, cwd=ROOT, **kwargs)
     if result.returncode != 0:
         fail(f"this command failed (exit code {result.returncode}): {' '.join(map(str, command))}")
 
@@ -138,16 +138,16 @@ def command_open(args: argparse.Namespace) -> None:
     say(f"opening JupyterLab at {FIRST_NOTEBOOK} (stop it with Ctrl+C)")
     env = child_env()
     command = [str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.extra]
-    raise SystemExit(subprocess.call(command, cwd=ROOT, env=env))  # noqa: S603
+    raise SystemExit(subprocess.call(command, cwd=ROOT, env=env))
 
 
 def command_test(args: argparse.Namespace) -> None:
     python = ensure_environment(latest=args.latest)
     env = child_env()
     say("ruff: checking helpers, solutions, tests and notebooks")
-    ruff = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT, env=env)  # noqa: S603
+    ruff = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT, env=env)
     say("pytest: unit tests, then every notebook under nbval")
-    tests = subprocess.call([str(python), "-m", "pytest", *args.extra], cwd=ROOT, env=env)  # noqa: S603
+    tests = subprocess.call([str(python), "-m", "pytest", *args.extra], cwd=ROOT, env=env)
     if ruff != 0:
         say("ruff found problems (listed above)")
     raise SystemExit(tests or ruff)

@@ -227,7 +227,7 @@ def train_test_split(
     m = features.shape[0]
     if m < 2:
         raise ValueError(f"need at least 2 samples to split; got {m}")
-    n_test = min(max(int(round(test_fraction * m)), 1), m - 1)
+    n_test = min(max(round(test_fraction * m), 1), m - 1)
     order = rng.permutation(m)
     test, train = order[:n_test], order[n_test:]
     return features[train], features[test], labels[train], labels[test]

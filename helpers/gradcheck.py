@@ -23,7 +23,9 @@ def numerical_gradient(
 
     Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
 
-    .. math:: \frac{\partial f}{\partial x_j} \approx \frac{f(x + \varepsilon e_j) - f(x - \varepsilon e_j)}{2\varepsilon}
+    .. math::
+        \frac{\partial f}{\partial x_j}
+        \approx \frac{f(x + \varepsilon e_j) - f(x - \varepsilon e_j)}{2\varepsilon}
 
     The error of this estimate is of order :math:`\varepsilon^2` (a one-sided difference
     is only of order :math:`\varepsilon`). It loops over the *parameters*, calling ``f``

@@ -98,7 +98,8 @@ def gradient_descent(
     ``notebooks/02_likelihood_cross_entropy.ipynb``.
 
     Divergence is reported, not raised: if the cost rises above its starting value the
-    iteration is stored in ``diverged_at``; if it stops being finite the run ends there.
+    iteration is stored in ``diverged_at``; if the cost, the gradient or the next iterate
+    stops being finite, the run ends at the last finite iterate.
 
     Parameters
     ----------
@@ -134,7 +135,7 @@ def gradient_descent(
     x = as_float_array(x0, "x0").astype(np.float64)
     path = np.empty((steps + 1, *x.shape))
     costs = np.empty(steps + 1)
-    taken = steps
+    taken, blew_up_at = steps, None
     for t in range(steps + 1):
         value, grad = fun(x)
         path[t] = x
@@ -143,13 +144,18 @@ def gradient_descent(
             taken = t
             break
         if t < steps:
-            x = x - alpha * grad
+            with np.errstate(over="ignore", invalid="ignore"):
+                x = x - alpha * grad
+            if not np.all(np.isfinite(x)):  # the step itself overflowed: stop before it
+                taken, blew_up_at = t, t + 1
+                break
+    rise = _first_rise(costs[: taken + 1])
     return Trajectory(
         params=path[taken].copy(),
         costs=costs[: taken + 1],
         path=path[: taken + 1],
         n_iter=taken,
-        diverged_at=_first_rise(costs[: taken + 1]),
+        diverged_at=rise if rise is not None else blew_up_at,
     )
 
 
@@ -320,10 +326,11 @@ def _binary_problem(
     design = as_float_array(X, "X", ndim=2)
     labels = check_binary_labels(y)
     check_matching_rows(design, labels)
-    if theta0 is None:
-        start = np.zeros(design.shape[1])
-    else:
-        start = logistic._check_model(theta0, design)[0].astype(np.float64)
+    start = (
+        np.zeros(design.shape[1])
+        if theta0 is None
+        else logistic._check_model(theta0, design)[0].astype(np.float64)
+    )
     return design, labels, start, check_lam(lam)
 
 

@@ -172,8 +172,10 @@ def divergence_message(diverged_at: int | None, iteration: int) -> str:
     if diverged_at is None or iteration < diverged_at:
         return ""
     return (
-        f"Diverged at iteration {diverged_at}: the cost rose above its starting value.\n"
-        "The learning rate is too large; move the slider left."
+        f"Diverged at iteration {diverged_at}:\n"
+        "the cost rose above its start.\n"
+        "The learning rate is too large:\n"
+        "move the slider left."
     )
 
 
@@ -192,7 +194,8 @@ def show_divergence(ax: Axes, diverged_at: int | None, iteration: int, text: Tex
             transform=ax.transAxes,
             ha="center",
             va="center",
-            fontsize=13,
+            fontsize=12,
+            linespacing=1.3,
             color=PALETTE["vermillion"],
             fontweight="bold",
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"], "alpha": 0.92},

@@ -16,11 +16,12 @@ Introduced in ``notebooks/00_start_here.ipynb``.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
+from IPython.display import Image, display
 from matplotlib.figure import Figure
 
 __all__ = ["LivePanel", "iterations_slider", "learning_rate_slider", "slider_style"]
@@ -196,14 +197,21 @@ class LivePanel:
         """The current value of every control, by keyword."""
         return {name: control.value for name, control in self.controls.items()}
 
+    def render(self) -> bytes:
+        """The figure as PNG bytes, drawn once (no second pass to trim the margins)."""
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, format="png", dpi=self.fig.dpi)
+        return buffer.getvalue()
+
     def refresh(self) -> None:
         """Call ``draw`` with the controls' values and show the figure again."""
         self.draw(**self.values())
         self.calls += 1
         if _in_kernel():
+            picture = Image(data=self.render(), format="png")
             with self.output:
                 self.output.clear_output(wait=True)
-                display(self.fig)
+                display(picture)
 
     def _on_change(self, _change: Mapping[str, Any]) -> None:
         self.refresh()

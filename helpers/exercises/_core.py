@@ -28,8 +28,9 @@ FAIL_MARK = "❌"
 class CheckResult:
     """Outcome of a self-check: whether it passed and what to tell the learner.
 
-    Introduced in ``notebooks/00_start_here.ipynb``. It is truthy when the check passed,
-    prints as its message, and shows as its message in a notebook.
+    Introduced in ``notebooks/00_start_here.ipynb``. It is truthy when the check passed and
+    prints as its message. The check already printed that message, so a notebook cell
+    ending with a check shows it once, not twice.
     """
 
     passed: bool
@@ -43,6 +44,9 @@ class CheckResult:
 
     def __repr__(self) -> str:
         return self.message
+
+    def _ipython_display_(self) -> None:
+        """Show nothing: the check already printed its message when it ran."""
 
 
 def _close(a: Any, b: Any, rtol: float, atol: float) -> bool:
@@ -113,14 +117,15 @@ def check_function(
     """
     expected = [reference(*case) for case in cases]
     outputs = []
-    for case, want in zip(cases, expected, strict=True):
+    for case in cases:
         got, caught, error = _run(learner, case)
         if error is not None:
             return _report(False, f"{name} raised {type(error).__name__}: {error} (input: {_short(case)})")
         if caught and warning_hint is not None:
             return _report(False, f"{name} warned '{caught[0]}'. {warning_hint}")
         outputs.append(got)
-    failing = [i for i, (got, want) in enumerate(zip(outputs, expected, strict=True)) if not _close(got, want, rtol, atol)]
+    pairs = zip(outputs, expected, strict=True)
+    failing = [i for i, (got, want) in enumerate(pairs) if not _close(got, want, rtol, atol)]
     if not failing:
         return _report(True, f"{name} is correct on all {len(cases)} test inputs.")
     for wrong, hint in mistakes:

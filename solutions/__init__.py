@@ -1,0 +1,5 @@
+"""Reference solutions of the notebooks' exercises, one module per notebook (``nb01`` ...).
+
+Try each exercise yourself first: the notebook's self-check tells you which mistake is
+likely. The tests import these modules to prove that every self-check accepts them.
+"""

@@ -1,0 +1,77 @@
+"""helpers.data: the shipped data sets, intercept, standardisation, splitting."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from helpers import data
+
+
+@pytest.mark.parametrize(
+    ("name", "sha256"),
+    [
+        ("ex2data1.txt", "ed7298995232c17a7f1bc50c9807cb7216337563e4a7c00bfcaa8f5d6bd32f02"),
+        ("digits.csv", "592cc047d0a1cc7fdef9fd724514209dcb45a80aa147dc3ab375e3e1a9a380f4"),
+    ],
+)
+def test_data_files_match_their_documented_checksums(name, sha256):
+    digest = hashlib.sha256((data.DATA_DIR / name).read_bytes()).hexdigest()
+    assert digest == sha256
+    assert sha256 in (data.DATA_DIR / "README.md").read_text()
+
+
+def test_exam_scores():
+    scores, admitted = data.load_exam_scores()
+    assert scores.shape == (100, 2) and admitted.shape == (100,)
+    assert set(np.unique(admitted)) == {0.0, 1.0} and admitted.sum() == 60
+    assert scores.min() > 30 and scores.max() < 100
+
+
+def test_digits():
+    pixels, digits = data.load_digits()
+    assert pixels.shape == (1797, 64) and digits.dtype == np.int64
+    assert pixels.min() == 0 and pixels.max() == 16
+    np.testing.assert_array_equal(np.bincount(digits), [178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
+
+
+def test_add_intercept():
+    np.testing.assert_array_equal(data.add_intercept([[2.0, 3.0]]), [[1.0, 2.0, 3.0]])
+    np.testing.assert_array_equal(data.add_intercept([4.0, 5.0]), [[1.0, 4.0], [1.0, 5.0]])
+
+
+def test_standardize_round_trip(rng):
+    X = rng.normal(loc=50, scale=10, size=(30, 3))
+    Z, mean, std = data.standardize(X)
+    np.testing.assert_allclose(Z.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(Z.std(axis=0), 1, rtol=1e-12)
+    np.testing.assert_allclose(data.apply_standardization(X, mean, std), Z)
+    np.testing.assert_allclose(data.apply_standardization(X[0], mean, std), Z[0])
+
+
+def test_constant_columns_do_not_divide_by_zero():
+    pixels, _ = data.load_digits()
+    Z, _, std = data.standardize(pixels)
+    assert np.all(np.isfinite(Z)) and np.all(std > 0)
+
+
+def test_split_is_reproducible_and_complete():
+    X = np.arange(20.0).reshape(10, 2)
+    y = np.arange(10)
+    a = data.train_test_split(X, y, 0.3, np.random.default_rng(1))
+    b = data.train_test_split(X, y, 0.3, np.random.default_rng(1))
+    for first, second in zip(a, b, strict=True):
+        np.testing.assert_array_equal(first, second)
+    X_train, X_test, y_train, y_test = a
+    assert len(y_test) == 3 and len(y_train) == 7
+    assert sorted(np.r_[y_train, y_test]) == list(range(10))
+    np.testing.assert_array_equal(X_train[:, 0], 2 * y_train)
+
+
+def test_apply_standardization_checks_shapes():
+    with pytest.raises(ValueError, match="one entry per column"):
+        data.apply_standardization(np.ones((3, 2)), np.zeros(3), np.ones(3))
+    with pytest.raises(ValueError, match="std must be positive"):
+        data.apply_standardization(np.ones((3, 2)), np.zeros(2), np.array([1.0, 0.0]))

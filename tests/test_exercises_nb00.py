@@ -1,0 +1,76 @@
+"""The self-check machinery and the warm-up exercise of notebook 00."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.exercises import check_function, check_value
+from helpers.exercises.nb00 import check_odds
+from solutions.nb00 import odds
+
+
+def test_solution_passes(capsys):
+    result = check_odds(odds)
+    assert result.passed and bool(result)
+    assert "✅" in capsys.readouterr().out
+
+
+def test_each_typical_mistake_gets_its_hint():
+    assert "upside down" in check_odds(lambda p: (1 - p) / p).message
+    assert "not 1 + p" in check_odds(lambda p: p / (1 + p)).message
+    assert "log-odds" in check_odds(lambda p: np.log(p / (1 - p))).message
+
+
+def test_an_unknown_mistake_shows_input_expected_and_received():
+    result = check_odds(lambda p: p * 2)
+    assert not result.passed
+    assert "returned" in result.message and "expected" in result.message
+
+
+def test_a_stub_is_reported_not_raised():
+    def stub(p):
+        raise NotImplementedError("write your code here")
+
+    result = check_odds(stub)
+    assert not result.passed and "NotImplementedError" in result.message
+
+
+def test_warnings_are_caught_and_named():
+    result = check_function(
+        lambda z: 1 / (1 + np.exp(-z)),
+        lambda z: np.zeros_like(z),
+        [(np.array([-1000.0]),)],
+        warning_hint="Did you call exp on a large positive number?",
+        name="sigmoid",
+    )
+    assert not result.passed and "overflow" in result.message and "large positive" in result.message
+
+
+def test_check_value_hints():
+    assert check_value(0.5, 0.5).passed
+    wrong = check_value(-0.5, 0.5, [(-0.5, "sign flipped")])
+    assert not wrong.passed and "sign flipped" in wrong.message
+    assert "not right yet" in check_value(3.0, 0.5).message
+
+
+def test_learner_input_is_not_modified_by_the_check():
+    seen = []
+
+    def sneaky(p):
+        p[0] = 99.0  # a learner function that writes into its input
+        seen.append(p)
+        return p / (1 - p)
+
+    check_odds(sneaky)
+    assert all(arr is not None for arr in seen)
+    result = check_odds(odds)  # the cases themselves were not corrupted
+    assert result.passed
+
+
+def test_largest_stable_rate():
+    from helpers.exercises.nb00 import check_largest_stable_rate
+    from solutions.nb00 import LARGEST_STABLE_RATE
+
+    assert check_largest_stable_rate(LARGEST_STABLE_RATE).passed
+    assert "fastest" in check_largest_stable_rate(1.0).message
+    assert "1 - α stays above -1" in check_largest_stable_rate(0.5).message

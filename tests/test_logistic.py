@@ -1,0 +1,110 @@
+"""helpers.logistic: cost, gradient, Hessian, squared-error cost, prediction."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import random_problem
+
+from helpers import data, logistic
+from helpers.gradcheck import check_gradient, numerical_gradient
+
+
+@pytest.fixture(scope="module")
+def exam():
+    scores, admitted = data.load_exam_scores()
+    return data.add_intercept(scores), admitted
+
+
+def test_published_figures_of_the_exam_exercise(exam):
+    X, y = exam
+    assert logistic.cost(np.zeros(3), X, y) == pytest.approx(0.693147, abs=1e-6)
+    np.testing.assert_allclose(logistic.gradient(np.zeros(3), X, y), [-0.1, -12.0092, -11.2628], atol=1e-4)
+    theta = np.array([-24.0, 0.2, 0.2])
+    assert logistic.cost(theta, X, y) == pytest.approx(0.218, abs=5e-4)
+    np.testing.assert_allclose(logistic.gradient(theta, X, y), [0.043, 2.566, 2.647], atol=5e-4)
+
+
+@pytest.mark.parametrize("lam", [0.0, 0.7])
+def test_gradient_matches_central_differences(rng, lam):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    error = check_gradient(
+        lambda t: logistic.cost(t, X, y, lam), lambda t: logistic.gradient(t, X, y, lam), theta
+    )
+    assert error < 1e-8
+
+
+def test_gradient_formula(rng):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    h = 1 / (1 + np.exp(-X @ theta))
+    np.testing.assert_allclose(logistic.gradient(theta, X, y), X.T @ (h - y) / len(y), rtol=1e-12)
+
+
+def test_regularisation_skips_the_intercept(rng):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    m, lam = len(y), 2.5
+    extra = logistic.cost(theta, X, y, lam) - logistic.cost(theta, X, y)
+    assert extra == pytest.approx(lam / (2 * m) * np.sum(theta[1:] ** 2))
+    diff = logistic.gradient(theta, X, y, lam) - logistic.gradient(theta, X, y)
+    np.testing.assert_allclose(diff, lam / m * np.r_[0.0, theta[1:]], atol=1e-15)
+
+
+@pytest.mark.parametrize("lam", [0.0, 1.3])
+def test_hessian_matches_differences_of_the_gradient_and_is_psd(rng, lam):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    H = logistic.hessian(theta, X, y, lam)
+    numeric = np.array(
+        [numerical_gradient(lambda t, j=j: logistic.gradient(t, X, y, lam)[j], theta) for j in range(len(theta))]
+    )
+    np.testing.assert_allclose(H, numeric, rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(H, H.T)
+    assert np.linalg.eigvalsh(H).min() >= -1e-12
+
+
+def test_mse_gradient_matches_central_differences(rng):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    error = check_gradient(lambda t: logistic.mse_cost(t, X, y), lambda t: logistic.mse_gradient(t, X, y), theta)
+    assert error < 1e-8
+    value, grad = logistic.mse_cost_and_gradient(theta, X, y)
+    assert value == logistic.mse_cost(theta, X, y)
+    h = 1 / (1 + np.exp(-X @ theta))
+    assert value == pytest.approx(np.sum((h - y) ** 2) / (2 * len(y)))
+
+
+def test_cost_is_finite_for_huge_scores():
+    X = np.array([[1.0, 1000.0], [1.0, -1000.0]])
+    y = np.array([0.0, 1.0])  # both confidently wrong
+    theta = np.array([0.0, 5.0])
+    assert logistic.cost(theta, X, y) == pytest.approx(5000.0)
+    assert np.all(np.isfinite(logistic.gradient(theta, X, y)))
+    assert np.all(np.isfinite(logistic.hessian(theta, X, y)))
+    assert np.isfinite(logistic.mse_cost(theta, X, y))
+
+
+def test_predict_uses_the_sign_of_the_score():
+    X = np.array([[1.0, -1.0], [1.0, 0.0], [1.0, 1.0]])
+    theta = np.array([0.0, 2.0])
+    np.testing.assert_array_equal(logistic.predict(theta, X), [0, 1, 1])
+    np.testing.assert_allclose(logistic.predict_proba(theta, X), [1 / (1 + np.e**2), 0.5, 1 / (1 + np.e**-2)])
+    np.testing.assert_array_equal(logistic.predict(theta, X, threshold=0.9), [0, 0, 0])
+
+
+def test_float32_data(rng):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    assert logistic.cost(theta, X.astype(np.float32), y) == pytest.approx(logistic.cost(theta, X, y), rel=1e-5)
+
+
+def test_inputs_are_not_modified(rng):
+    X, y = random_problem(rng)
+    theta = rng.normal(size=X.shape[1])
+    copies = (X.copy(), y.copy(), theta.copy())
+    logistic.cost_and_gradient(theta, X, y, 1.0)
+    logistic.hessian(theta, X, y, 1.0)
+    for before, after in zip(copies, (X, y, theta), strict=True):
+        np.testing.assert_array_equal(before, after)

@@ -1,0 +1,135 @@
+"""helpers.optim: gradient descent, mini-batch SGD, Newton, and the ready-made fits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import random_problem
+
+from helpers import data, logistic, optim, softmax
+
+
+def quadratic(x: np.ndarray) -> tuple[float, np.ndarray]:
+    return float(x @ x), 2 * x
+
+
+def test_gradient_descent_records_every_step():
+    run = optim.gradient_descent(quadratic, np.array([1.0, -2.0]), 0.25, 4)
+    assert run.path.shape == (5, 2) and run.costs.shape == (5,)
+    np.testing.assert_allclose(run.path[:, 0], [1, 0.5, 0.25, 0.125, 0.0625])
+    np.testing.assert_allclose(run.costs, [float(p @ p) for p in run.path])
+    assert run.n_iter == 4 and run.diverged_at is None
+    np.testing.assert_array_equal(run.params, run.path[-1])
+    np.testing.assert_array_equal(run.at(2), run.path[2])
+    np.testing.assert_array_equal(run.at(99), run.path[-1])
+
+
+def test_too_large_a_step_is_reported_as_divergence():
+    run = optim.gradient_descent(quadratic, np.array([1.0]), 1.5, 10)  # x -> -2x
+    assert run.diverged_at == 1
+    assert run.costs[-1] > run.costs[0]
+
+
+def test_an_overflowing_step_stops_the_run_at_the_last_finite_point():
+    run = optim.gradient_descent(lambda x: (float(x[0]), np.array([-1e300])), np.array([0.0]), 1e10, 50)
+    assert run.n_iter == 0 and run.diverged_at == 1
+    assert np.all(np.isfinite(run.path)) and np.all(np.isfinite(run.costs))
+
+
+def test_non_finite_cost_stops_the_run():
+    def blows_up(x):
+        return (float("inf") if x[0] > 3 else float(x[0]), np.array([-1.0]))
+
+    run = optim.gradient_descent(blows_up, np.array([0.0]), 1.0, 50)
+    assert run.n_iter == 4
+    assert run.costs[-1] == np.inf
+    assert run.diverged_at == 1  # the cost rose from the first step on
+
+
+def test_starting_point_is_not_modified():
+    x0 = np.array([3.0])
+    optim.gradient_descent(quadratic, x0, 0.1, 5)
+    assert x0[0] == 3.0
+
+
+def test_logistic_gd_decreases_the_cost_and_matches_manual_updates(rng):
+    X, y = random_problem(rng)
+    run = optim.fit_logistic_gd(X, y, 0.5, 50)
+    assert np.all(np.diff(run.costs) <= 1e-15)
+    theta = np.zeros(X.shape[1])
+    for _ in range(3):
+        theta = theta - 0.5 * logistic.gradient(theta, X, y)
+    np.testing.assert_allclose(run.path[3], theta, rtol=1e-12)
+    np.testing.assert_allclose(run.costs[3], logistic.cost(theta, X, y))
+
+
+def test_logistic_gd_mse_option(rng):
+    X, y = random_problem(rng)
+    run = optim.fit_logistic_gd(X, y, 1.0, 5, loss="mse")
+    theta = np.zeros(X.shape[1])
+    theta = theta - logistic.mse_gradient(theta, X, y)
+    np.testing.assert_allclose(run.path[1], theta)
+    with pytest.raises(ValueError, match="loss must be"):
+        optim.fit_logistic_gd(X, y, 1.0, 5, loss="hinge")
+
+
+def test_newton_reaches_the_published_optimum():
+    scores, admitted = data.load_exam_scores()
+    run = optim.fit_logistic_newton(data.add_intercept(scores), admitted)
+    assert run.converged and run.n_iter <= 12
+    assert run.costs[-1] == pytest.approx(0.203498, abs=1e-6)
+    np.testing.assert_allclose(run.params, [-25.161, 0.206, 0.201], atol=1e-3)
+    assert abs(run.costs[-1] - run.costs[-2]) < 1e-10
+    prob = logistic.predict_proba(run.params, [[1.0, 45.0, 85.0]])[0]
+    assert prob == pytest.approx(0.776, abs=0.002)
+    accuracy = np.mean(logistic.predict(run.params, data.add_intercept(scores)) == admitted)
+    assert accuracy == pytest.approx(0.89)
+
+
+def test_newton_gradient_vanishes_at_the_optimum(rng):
+    X, y = random_problem(rng, m=200)
+    run = optim.fit_logistic_newton(X, y, lam=0.5)
+    assert np.linalg.norm(logistic.gradient(run.params, X, y, 0.5)) < 1e-8
+
+
+def test_softmax_gd_decreases_the_cost(rng):
+    X, y = random_problem(rng, k=3)
+    run = optim.fit_softmax_gd(X, y, 3, 0.5, 40, lam=0.1)
+    assert run.path.shape == (41, X.shape[1], 3)
+    assert run.costs[0] == pytest.approx(np.log(3))
+    assert np.all(np.diff(run.costs) <= 1e-15)
+    np.testing.assert_allclose(run.costs[-1], softmax.cost(run.params, X, y, 0.1))
+
+
+def test_minibatch_with_the_full_batch_equals_batch_gd(rng):
+    X, y = random_problem(rng, k=3)
+
+    def fun(W, idx):
+        return softmax.cost_and_gradient(W, X[idx], y[idx])
+
+    full = optim.minibatch_gradient_descent(
+        fun, np.zeros((X.shape[1], 3)), len(y), 0.5, 10, len(y), np.random.default_rng(0)
+    )
+    batch = optim.fit_softmax_gd(X, y, 3, 0.5, 10)
+    np.testing.assert_allclose(full.path, batch.path, rtol=1e-10, atol=1e-14)
+
+
+def test_sgd_is_reproducible_and_learns(rng):
+    X, y = random_problem(rng, m=60, k=3)
+
+    def fun(W, idx):
+        return softmax.cost_and_gradient(W, X[idx], y[idx])
+
+    runs = [
+        optim.minibatch_gradient_descent(fun, np.zeros((X.shape[1], 3)), 60, 0.05, 5, 1, np.random.default_rng(7))
+        for _ in range(2)
+    ]
+    np.testing.assert_array_equal(runs[0].path, runs[1].path)
+    assert runs[0].costs[-1] < runs[0].costs[0]
+
+
+def test_minibatch_arguments_are_checked(rng):
+    with pytest.raises(ValueError, match="batch_size must be at most"):
+        optim.minibatch_gradient_descent(lambda x, i: quadratic(x), np.ones(1), 5, 0.1, 1, 6, rng)
+    with pytest.raises(ValueError, match="numpy.random.Generator"):
+        optim.minibatch_gradient_descent(lambda x, i: quadratic(x), np.ones(1), 5, 0.1, 1, 2, 42)

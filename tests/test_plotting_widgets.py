@@ -1,0 +1,94 @@
+"""helpers.plotting and helpers.widgets: style, sliders, the live panel."""
+
+from __future__ import annotations
+
+import io
+
+import ipywidgets as widgets
+import matplotlib as mpl
+import numpy as np
+import pytest
+
+from helpers import plotting
+from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+
+
+def test_new_figure_is_styled_and_not_managed_by_pyplot():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plotting.new_figure()
+    assert plt.get_fignums() == []
+    assert ax.xaxis.label.get_fontsize() == 14
+    with plotting.course_style():
+        (line,) = ax.plot([0, 1], [0, 1])
+    assert line.get_linewidth() == 2.5
+    assert mpl.rcParams["lines.linewidth"] != 2.5 or mpl.rcParamsDefault["lines.linewidth"] == 2.5
+    fig, axes = plotting.new_figure(1, 2)
+    assert axes.shape == (2,)
+
+
+def test_tick_labels_stay_large_when_drawn_outside_the_style():
+    fig, ax = plotting.new_figure()
+    with plotting.course_style():
+        ax.plot(np.arange(50), np.arange(50))
+    fig.savefig(io.BytesIO(), format="png")  # drawn outside course_style: ticks are (re)created here
+    sizes = {t.get_fontsize() for t in ax.get_xticklabels()}
+    assert sizes == {12}
+
+
+def test_palette_is_okabe_ito():
+    assert plotting.PALETTE["blue"] == "#0072B2" and plotting.PALETTE["orange"] == "#E69F00"
+    assert len(set(plotting.CLASS_COLORS)) == len(plotting.CLASS_COLORS) == len(plotting.CLASS_MARKERS)
+
+
+def test_divergence_banner():
+    fig, ax = plotting.new_figure()
+    text = plotting.show_divergence(ax, None, 10)
+    assert not text.get_visible()
+    same = plotting.show_divergence(ax, 3, 10, text)
+    assert same is text and text.get_visible() and "iteration 3" in text.get_text()
+    plotting.show_divergence(ax, 3, 2, text)  # not diverged yet at iteration 2
+    assert not text.get_visible()
+
+
+def test_sliders_show_their_whole_label():
+    lr = learning_rate_slider(0.1)
+    it = iterations_slider(100, 1000)
+    assert lr.style.description_width == "initial" and it.style.description_width == "initial"
+    assert lr.description == "learning rate α" and it.description == "iterations"
+    assert lr.min == -4 and lr.max == 1 and lr.value == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [lambda: learning_rate_slider(100.0), lambda: learning_rate_slider(0.1, 1, -1), lambda: iterations_slider(0, 10),
+     lambda: iterations_slider(50, 10)],
+)
+def test_slider_arguments_are_checked(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+def test_live_panel_calls_draw_with_every_value():
+    fig, ax = plotting.new_figure()
+    (line,) = ax.plot([0.0], [0.0])
+    seen = []
+
+    def draw(learning_rate, iterations):
+        seen.append((learning_rate, iterations))
+        line.set_data(np.arange(iterations), np.full(iterations, learning_rate))
+
+    lr, it = learning_rate_slider(0.1), iterations_slider(5, 50)
+    panel = LivePanel(fig, draw, {"learning_rate": lr, "iterations": it})
+    assert panel.calls == 1 and seen[-1] == (pytest.approx(0.1), 5)
+    it.value = 20
+    assert panel.calls == 2 and len(line.get_xdata()) == 20
+    lr.value = 1.0
+    assert seen[-1] == (pytest.approx(1.0), 20)
+    assert isinstance(panel.widget, widgets.VBox) and panel.widget.children[-1] is panel.output
+
+
+def test_live_panel_needs_controls():
+    fig, _ = plotting.new_figure()
+    with pytest.raises(ValueError, match="at least one widget"):
+        LivePanel(fig, lambda: None, {})

@@ -1,0 +1,100 @@
+"""helpers.softmax: softmax, log-softmax, one-hot, cost and gradient."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import random_problem
+
+from helpers import softmax
+from helpers.gradcheck import check_gradient
+from helpers.sigmoid import sigmoid
+
+
+def test_rows_are_distributions_and_shift_invariant(rng):
+    Z = rng.normal(scale=5, size=(20, 4))
+    P = softmax.softmax(Z)
+    assert np.all(P > 0)
+    np.testing.assert_allclose(P.sum(axis=1), 1.0, rtol=1e-14)
+    np.testing.assert_allclose(softmax.softmax(Z + rng.normal(size=(20, 1)) * 100), P, rtol=1e-10)
+
+
+def test_large_scores_do_not_overflow():
+    P = softmax.softmax(np.array([[1000.0, 1000.0, -1000.0], [1e300, 0.0, -1e300]]))
+    np.testing.assert_allclose(P, [[0.5, 0.5, 0.0], [1.0, 0.0, 0.0]])
+    L = softmax.log_softmax(np.array([0.0, -1000.0]))
+    np.testing.assert_allclose(L, [0.0, -1000.0])
+
+
+def test_naive_softmax_fails_where_helper_does_not():
+    z = np.array([1000.0, 1000.0])
+    with pytest.warns(RuntimeWarning):
+        naive = np.exp(z) / np.exp(z).sum()
+    assert np.isnan(naive).all()
+    np.testing.assert_allclose(softmax.softmax(z), [0.5, 0.5])
+
+
+def test_log_softmax_is_log_of_softmax(rng):
+    Z = rng.normal(scale=3, size=(10, 5))
+    np.testing.assert_allclose(softmax.log_softmax(Z), np.log(softmax.softmax(Z)), rtol=1e-12, atol=1e-12)
+
+
+def test_two_classes_reduce_to_the_sigmoid(rng):
+    Z = rng.normal(scale=4, size=(50, 2))
+    np.testing.assert_allclose(softmax.softmax(Z)[:, 0], sigmoid(Z[:, 0] - Z[:, 1]), rtol=1e-12)
+
+
+def test_one_hot():
+    np.testing.assert_array_equal(softmax.one_hot([0, 2, 1], 3), np.eye(3)[[0, 2, 1]])
+    with pytest.raises(ValueError, match=r"0\.\.2"):
+        softmax.one_hot([0, 3], 3)
+
+
+def test_zero_weights_give_log_k(rng):
+    X, y = random_problem(rng, k=7)
+    assert softmax.cost(np.zeros((X.shape[1], 7)), X, y) == pytest.approx(np.log(7))
+
+
+@pytest.mark.parametrize("lam", [0.0, 0.9])
+def test_gradient_matches_central_differences(rng, lam):
+    X, y = random_problem(rng, k=4)
+    W = rng.normal(size=(X.shape[1], 4))
+    error = check_gradient(lambda w: softmax.cost(w, X, y, lam), lambda w: softmax.gradient(w, X, y, lam), W)
+    assert error < 1e-8
+
+
+def test_gradient_formula_and_penalty(rng):
+    X, y = random_problem(rng, k=3)
+    W = rng.normal(size=(X.shape[1], 3))
+    m = len(y)
+    P = softmax.softmax(X @ W)
+    expected = X.T @ (P - softmax.one_hot(y, 3)) / m
+    np.testing.assert_allclose(softmax.gradient(W, X, y), expected, rtol=1e-12, atol=1e-15)
+    penalised = softmax.gradient(W, X, y, 2.0) - softmax.gradient(W, X, y)
+    np.testing.assert_allclose(penalised[0], 0.0, atol=1e-15)
+    np.testing.assert_allclose(penalised[1:], 2.0 / m * W[1:], rtol=1e-10)
+    extra = softmax.cost(W, X, y, 2.0) - softmax.cost(W, X, y)
+    assert extra == pytest.approx(2.0 / (2 * m) * np.sum(W[1:] ** 2))
+
+
+def test_cost_matches_binary_cross_entropy_for_two_classes(rng):
+    from helpers import logistic
+
+    X, y = random_problem(rng, k=2)
+    theta = rng.normal(size=X.shape[1])
+    W = np.column_stack([np.zeros_like(theta), theta])  # class-1 score minus class-0 score = X theta
+    assert softmax.cost(W, X, y) == pytest.approx(logistic.cost(theta, X, y.astype(float)), rel=1e-12)
+
+
+def test_predictions(rng):
+    X, y = random_problem(rng, k=3)
+    W = rng.normal(size=(X.shape[1], 3))
+    np.testing.assert_array_equal(softmax.predict(W, X), np.argmax(softmax.predict_proba(W, X), axis=1))
+
+
+def test_cost_with_extreme_scores_is_finite():
+    X = np.array([[1.0, 500.0], [1.0, -500.0]])
+    W = np.array([[0.0, 0.0, 0.0], [10.0, -10.0, 0.0]])
+    value = softmax.cost(W, X, np.array([1, 0]))
+    assert value == pytest.approx(10000.0)
+    assert np.all(np.isfinite(softmax.gradient(W, X, np.array([1, 0]))))
