@@ -153,14 +153,35 @@ def command_test(args: argparse.Namespace) -> None:
     raise SystemExit(tests or ruff)
 
 
+# Run inside .venv by 'execute': executes one notebook in a fresh kernel, top to bottom, and
+# saves it without live-widget outputs. Those outputs only mean something with a running
+# kernel (opened without one, JupyterLab would show "Error displaying widget"), nbval
+# ignores them, and their saved state would add hundreds of kilobytes of pictures to
+# every notebook. Each live panel is preceded by a static figure that is kept.
+EXECUTE_ONE = """
+import sys
+import nbformat
+from nbclient import NotebookClient
+
+path = sys.argv[1]
+nb = nbformat.read(path, as_version=4)
+NotebookClient(nb, timeout=300, kernel_name="python3",
+               resources={"metadata": {"path": "notebooks"}}).execute()
+WIDGET = "application/vnd.jupyter.widget-view+json"
+for cell in nb.cells:
+    if cell.cell_type == "code":
+        cell.outputs = [o for o in cell.outputs if WIDGET not in o.get("data", {})]
+nb.metadata.pop("widgets", None)
+nbformat.write(nb, path)
+"""
+
+
 def command_execute(args: argparse.Namespace) -> None:
     python = ensure_environment()
     notebooks = args.notebooks or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
     for notebook in notebooks:
         say(f"executing {notebook} top to bottom in a fresh kernel")
-        run([str(python), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
-             "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.kernel_name=python3",
-             notebook], env=child_env())
+        run([str(python), "-c", EXECUTE_ONE, notebook], env=child_env())
 
 
 def main(argv: list[str] | None = None) -> None:

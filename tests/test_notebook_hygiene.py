@@ -93,3 +93,16 @@ def test_no_path_hacks_or_downloads(path):
         assert "sys.path" not in source, f"{path.name}: sys.path hack"
         assert not re.search(r"https?://", source), f"{path.name}: code refers to a URL (nothing is downloaded)"
         assert "np.random.seed" not in source and "np.random.rand" not in source, f"{path.name}: use default_rng"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_saved_widget_views(path):
+    # Saved widget views show "Error displaying widget" in a notebook opened without a
+    # kernel, and their state bloats the file; 'python3 course.py execute' strips them.
+    nb = load(path)
+    assert "widgets" not in nb["metadata"], f"{path.name}: saved widget state; re-run it with course.py execute"
+    for cell in code_cells(nb):
+        for output in cell.get("outputs", []):
+            assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), (
+                f"{path.name}: saved widget view; re-run it with 'python3 course.py execute'"
+            )
