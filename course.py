@@ -75,9 +75,14 @@ def latest_requirements() -> list[str]:
 
 
 def fingerprint(latest: bool) -> str:
+    """What the environment depends on: the requirements, the package metadata, the Python.
+
+    Only the part of pyproject.toml before the ``[tool.*]`` tables counts, so changing a
+    pytest or ruff setting does not rebuild the environment.
+    """
     digest = hashlib.sha256()
-    for path in (REQUIREMENTS, ROOT / "pyproject.toml"):
-        digest.update(path.read_bytes())
+    digest.update(REQUIREMENTS.read_bytes())
+    digest.update((ROOT / "pyproject.toml").read_text().split("\n[tool.", 1)[0].encode())
     digest.update(sys.version.encode())
     digest.update(b"latest" if latest else b"pinned")
     return digest.hexdigest()
@@ -121,6 +126,10 @@ def ensure_environment(latest: bool = False) -> Path:
     # and the tests run the notebooks with this environment's Python.
     run([str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3",
          "--display-name", "Python 3 (ipykernel)"], stdout=subprocess.DEVNULL)
+    # matplotlib builds its font cache on first import and says so on stderr; do it now, so
+    # that the message never lands in a notebook's output.
+    run([str(python), "-c", "import matplotlib.font_manager"], stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
     stamp.write_text(wanted)
     say(f"environment ready: {python}")
     return python
@@ -130,6 +139,10 @@ def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("JUPYTER_PLATFORM_DIRS", "1")  # silences a jupyter_core deprecation notice
     env["PYTHONHASHSEED"] = "0"
+    # The course's matrices are small: one BLAS thread is faster than two competing ones on
+    # a laptop that is also running a browser, and it makes timings repeatable.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
     return env
 
 

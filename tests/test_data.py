@@ -64,7 +64,7 @@ def test_split_is_reproducible_and_complete():
     b = data.train_test_split(X, y, 0.3, np.random.default_rng(1))
     for first, second in zip(a, b, strict=True):
         np.testing.assert_array_equal(first, second)
-    X_train, X_test, y_train, y_test = a
+    X_train, _, y_train, y_test = a
     assert len(y_test) == 3 and len(y_train) == 7
     assert sorted(np.r_[y_train, y_test]) == list(range(10))
     np.testing.assert_array_equal(X_train[:, 0], 2 * y_train)

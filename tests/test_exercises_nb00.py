@@ -74,3 +74,22 @@ def test_largest_stable_rate():
     assert check_largest_stable_rate(LARGEST_STABLE_RATE).passed
     assert "fastest" in check_largest_stable_rate(1.0).message
     assert "1 - α stays above -1" in check_largest_stable_rate(0.5).message
+
+
+def test_messages_for_multi_argument_functions_with_different_shapes():
+    def reference(W, X):
+        return X @ W
+
+    result = check_function(lambda W, X: X.sum(), reference, [(np.ones((2, 3)), np.ones((4, 2)))], name="scores")
+    assert not result.passed and "returned" in result.message and "[[1." in result.message
+
+
+def test_underflow_in_stable_code_is_not_called_a_mistake():
+    from helpers.sigmoid import sigmoid
+
+    def stable(z):
+        e = np.exp(-np.abs(z))  # underflows to 0 at |z| = 1000: harmless
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+    result = check_function(stable, sigmoid, [(np.array([-1000.0, 0.0, 1000.0]),)], warning_hint="overflow?")
+    assert result.passed

@@ -70,7 +70,7 @@ def test_mse_gradient_matches_central_differences(rng):
     theta = rng.normal(size=X.shape[1])
     error = check_gradient(lambda t: logistic.mse_cost(t, X, y), lambda t: logistic.mse_gradient(t, X, y), theta)
     assert error < 1e-8
-    value, grad = logistic.mse_cost_and_gradient(theta, X, y)
+    value, _ = logistic.mse_cost_and_gradient(theta, X, y)
     assert value == logistic.mse_cost(theta, X, y)
     h = 1 / (1 + np.exp(-X @ theta))
     assert value == pytest.approx(np.sum((h - y) ** 2) / (2 * len(y)))

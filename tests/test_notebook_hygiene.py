@@ -33,9 +33,8 @@ def test_name_follows_the_convention(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_executed_once_top_to_bottom(path):
     counts = [c.get("execution_count") for c in code_cells(load(path))]
-    assert counts == list(range(1, len(counts) + 1)), (
-        f"{path.name}: execution counts {counts[:10]}...; re-run it with 'python3 course.py execute {path.relative_to(path.parent.parent)}'"
-    )
+    command = f"python3 course.py execute notebooks/{path.name}"
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: counts {counts[:10]}...; re-run: {command}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

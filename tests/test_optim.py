@@ -131,5 +131,5 @@ def test_sgd_is_reproducible_and_learns(rng):
 def test_minibatch_arguments_are_checked(rng):
     with pytest.raises(ValueError, match="batch_size must be at most"):
         optim.minibatch_gradient_descent(lambda x, i: quadratic(x), np.ones(1), 5, 0.1, 1, 6, rng)
-    with pytest.raises(ValueError, match="numpy.random.Generator"):
+    with pytest.raises(ValueError, match=r"numpy\.random\.Generator"):
         optim.minibatch_gradient_descent(lambda x, i: quadratic(x), np.ones(1), 5, 0.1, 1, 2, 42)

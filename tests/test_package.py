@@ -57,7 +57,9 @@ def test_every_public_function_is_documented(qualname, obj):
     assert "Introduced in ``notebooks/" in doc, f"{qualname}: docstring must name the notebook that introduces it"
     if inspect.isfunction(obj):
         hints = {k: v for k, v in obj.__annotations__.items() if k != "return"}
-        params = [p for p in inspect.signature(obj).parameters.values() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)]
+        params = [
+            p for p in inspect.signature(obj).parameters.values() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+        ]
         missing = [p.name for p in params if p.name not in hints]
         assert not missing, f"{qualname}: parameters without type hints: {missing}"
         assert "return" in obj.__annotations__, f"{qualname}: no return type hint"

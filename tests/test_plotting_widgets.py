@@ -16,14 +16,14 @@ from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
 def test_new_figure_is_styled_and_not_managed_by_pyplot():
     import matplotlib.pyplot as plt
 
-    fig, ax = plotting.new_figure()
+    _, ax = plotting.new_figure()
     assert plt.get_fignums() == []
     assert ax.xaxis.label.get_fontsize() == 14
     with plotting.course_style():
         (line,) = ax.plot([0, 1], [0, 1])
     assert line.get_linewidth() == 2.5
     assert mpl.rcParams["lines.linewidth"] != 2.5 or mpl.rcParamsDefault["lines.linewidth"] == 2.5
-    fig, axes = plotting.new_figure(1, 2)
+    _, axes = plotting.new_figure(1, 2)
     assert axes.shape == (2,)
 
 
@@ -42,7 +42,7 @@ def test_palette_is_okabe_ito():
 
 
 def test_divergence_banner():
-    fig, ax = plotting.new_figure()
+    _, ax = plotting.new_figure()
     text = plotting.show_divergence(ax, None, 10)
     assert not text.get_visible()
     same = plotting.show_divergence(ax, 3, 10, text)

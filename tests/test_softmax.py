@@ -87,7 +87,7 @@ def test_cost_matches_binary_cross_entropy_for_two_classes(rng):
 
 
 def test_predictions(rng):
-    X, y = random_problem(rng, k=3)
+    X, _ = random_problem(rng, k=3)
     W = rng.normal(size=(X.shape[1], 3))
     np.testing.assert_array_equal(softmax.predict(W, X), np.argmax(softmax.predict_proba(W, X), axis=1))
 

@@ -65,7 +65,8 @@ def _run(fn: Callable[..., Any], args: Sequence[Any]) -> tuple[Any, list[str], B
     copies = [np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with np.errstate(all="warn"):
+        # Underflow (exp(-1000) rounding to 0) is harmless and happens in stable code too.
+        with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
             try:
                 result = fn(*copies)
             except Exception as exc:  # the learner's code may raise anything
@@ -74,7 +75,18 @@ def _run(fn: Callable[..., Any], args: Sequence[Any]) -> tuple[Any, list[str], B
 
 
 def _short(value: Any) -> str:
-    text = np.array2string(np.asarray(value), precision=6, threshold=8) if not isinstance(value, str) else value
+    """A short readable form of an input or output (tuples of arguments element by element)."""
+    if isinstance(value, str):
+        text = value
+    elif type(value).__repr__ is not tuple.__repr__ and isinstance(value, tuple):
+        text = repr(value)  # a labelled case: it knows how to describe itself
+    elif isinstance(value, tuple):
+        text = "(" + ", ".join(_short(item) for item in value) + ")"
+    else:
+        try:
+            text = np.array2string(np.asarray(value), precision=6, threshold=8)
+        except (TypeError, ValueError):
+            text = repr(value)
     return text if len(text) <= 200 else text[:197] + "..."
 
 

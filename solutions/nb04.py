@@ -1,0 +1,50 @@
+"""Solutions of the exercises in ``notebooks/04_softmax_gradient.ipynb``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def stable_softmax(Z: np.ndarray) -> np.ndarray:
+    """Exercise 1: row-wise softmax of scores (K,) or (m, K), with each row's maximum subtracted.
+
+    Shift invariance makes the result exact; after the shift every exponent is <= 0 (no
+    overflow) and the largest term is 1 (the sum is >= 1, never 0).
+    """
+    shifted = Z - Z.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+#: Exercise 2a: at z = (ln 2, 0, 0), p = (1/2, 1/4, 1/4) and ∂p_i/∂z_j = p_i (δ_ij - p_j),
+#: i.e. diag(p) - p pᵀ. Diagonal p_i - p_i²: 1/2 - 1/4, 1/4 - 1/16, 1/4 - 1/16; off-diagonal -p_i p_j.
+J_softmax = np.array(
+    [
+        [1 / 4, -1 / 8, -1 / 8],
+        [-1 / 8, 3 / 16, -1 / 16],
+        [-1 / 8, -1 / 16, 3 / 16],
+    ]
+)
+
+#: Exercise 2b: ∂ log p_i / ∂z_j = δ_ij - p_j, i.e. I - 1 pᵀ: every row is -p plus 1 on the diagonal.
+J_log_softmax = np.array(
+    [
+        [1 / 2, -1 / 4, -1 / 4],
+        [-1 / 2, 3 / 4, -1 / 4],
+        [-1 / 2, -1 / 4, 3 / 4],
+    ]
+)
+
+
+def softmax_gradient(W: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0) -> np.ndarray:
+    """Exercise 3: ∇_W J = Xᵀ (P - Y) / m + (lam / m) W, with row 0 (the intercepts) not penalised."""
+    m, k = X.shape[0], W.shape[1]
+    Z = X @ W
+    Z = Z - Z.max(axis=1, keepdims=True)
+    P = np.exp(Z)
+    P /= P.sum(axis=1, keepdims=True)
+    Y = np.zeros((m, k))
+    Y[np.arange(m), y] = 1.0
+    grad = X.T @ (P - Y) / m
+    grad[1:] += lam / m * W[1:]
+    return grad

@@ -1,0 +1,137 @@
+"""The self-checks of notebook 01 accept the solutions and name each typical mistake."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import logistic
+from helpers.exercises import nb01
+from solutions import nb01 as solutions
+
+
+def naive_sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+# ---------------------------------------------------------------------------------------
+# the solutions pass, and are right on their own terms
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("check", "answer"),
+    [
+        (nb01.check_sigmoid_grad, solutions.sigmoid_grad),
+        (nb01.check_boundary_x1_intercept, solutions.boundary_x1_intercept),
+        (nb01.check_label_probability, solutions.label_probability),
+        (nb01.check_odds_of_08, solutions.ODDS_OF_08),
+        (nb01.check_threshold_score, solutions.threshold_score),
+    ],
+)
+def test_solution_passes_and_says_so(check, answer, capsys):
+    result = check(answer)
+    assert result.passed, result.message
+    assert "✅" in capsys.readouterr().out
+
+
+def test_solutions_agree_with_independent_computations(rng):
+    z = rng.normal(scale=5, size=200)
+    h = 1e-6
+    assert np.allclose(solutions.sigmoid_grad(z), (naive_sigmoid(z + h) - naive_sigmoid(z - h)) / (2 * h), atol=1e-9)
+    theta = np.array([-3.0, 1.5, 2.0])
+    x1 = solutions.boundary_x1_intercept(theta)
+    assert np.isclose(theta @ np.array([1.0, x1, 0.0]), 0.0)
+    y = rng.integers(0, 2, size=200).astype(float)
+    p1 = naive_sigmoid(z)
+    assert np.allclose(solutions.label_probability(z, y), np.where(y == 1, p1, 1 - p1))
+    odds, log_odds = solutions.ODDS_OF_08
+    assert np.isclose(odds, 0.8 / 0.2) and np.isclose(np.exp(log_odds), odds)
+    t = np.array([0.1, 0.5, 0.7, 0.95])
+    c = solutions.threshold_score(t)
+    assert np.allclose(naive_sigmoid(c), t)
+    # the cut reproduces logistic.predict with that threshold, on random scores
+    X = np.column_stack([np.ones(300), rng.normal(size=300)])
+    theta = np.array([0.2, 1.3])
+    for threshold, cut in zip(t, c, strict=True):
+        assert np.array_equal(logistic.predict(theta, X, threshold=threshold), (X @ theta >= cut).astype(int))
+
+
+# ---------------------------------------------------------------------------------------
+# every listed mistake gets its own hint
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("check", "mistakes"),
+    [
+        (nb01.check_sigmoid_grad, nb01.SIGMOID_GRAD_MISTAKES),
+        (nb01.check_boundary_x1_intercept, nb01.BOUNDARY_MISTAKES),
+        (nb01.check_label_probability, nb01.LABEL_PROBABILITY_MISTAKES),
+        (nb01.check_odds_of_08, nb01.ODDS_MISTAKES),
+        (nb01.check_threshold_score, nb01.THRESHOLD_MISTAKES),
+    ],
+)
+def test_each_listed_mistake_prints_its_hint(check, mistakes, capsys):
+    for wrong, hint in mistakes:
+        result = check(wrong)
+        assert not result.passed
+        assert hint in result.message, (hint, result.message)
+        assert hint in capsys.readouterr().out
+
+
+def test_hints_for_mistakes_written_independently():
+    """Learner-style wrong answers, not the lists' own lambdas, reach the intended hint."""
+
+    def grad_of_score(z):
+        return z * (1.0 - z)
+
+    def grad_forgot_square(z):
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, e / (1 + e), 1 / (1 + e))  # = sigma(-z), stably
+
+    assert "applied s(1 - s) to the score" in nb01.check_sigmoid_grad(grad_of_score).message
+    assert "1 - σ(z) = σ(-z) alone" in nb01.check_sigmoid_grad(grad_forgot_square).message
+
+    assert "crosses the x2 axis" in nb01.check_boundary_x1_intercept(lambda t: -t[0] / t[2]).message
+    assert "sign is flipped" in nb01.check_boundary_x1_intercept(lambda t: t[0] / t[1]).message
+
+    def p_of_label_ignoring_y(z, y):
+        return 0.5 * (1 + np.tanh(z / 2))  # sigma(z), whatever the label
+
+    assert "P(y = 1 | x) for every sample" in nb01.check_label_probability(p_of_label_ignoring_y).message
+    assert "log10" in nb01.check_odds_of_08((4, 0.60206)).message
+    assert "upside down" in nb01.check_odds_of_08([0.25, -1.3862944]).message
+    assert "different scales" in nb01.check_threshold_score(lambda t: np.asarray(t, dtype=float)).message
+
+
+def test_unstable_answers_are_named_even_when_their_numbers_are_right():
+    def naive_grad(z):
+        s = naive_sigmoid(z)
+        return s * (1 - s)
+
+    def naive_label_probability(z, y):
+        return naive_sigmoid((2 * y - 1) * z)
+
+    for result in (nb01.check_sigmoid_grad(naive_grad), nb01.check_label_probability(naive_label_probability)):
+        assert not result.passed
+        assert "overflow encountered" in result.message and "helpers.sigmoid.sigmoid" in result.message
+
+
+def test_stubs_and_unknown_mistakes_are_reported_not_raised():
+    def stub(*args):
+        raise NotImplementedError("write it first")
+
+    for check in (nb01.check_sigmoid_grad, nb01.check_boundary_x1_intercept, nb01.check_threshold_score):
+        result = check(stub)
+        assert not result.passed and "NotImplementedError" in result.message
+    assert not nb01.check_odds_of_08(None).passed
+    unknown = nb01.check_threshold_score(lambda t: 2 * t)
+    assert not unknown.passed and "returned" in unknown.message and "expected" in unknown.message
+
+
+def test_cancellation_form_of_the_label_probability_is_accepted():
+    """``y σ + (1 - y)(1 - σ)`` with the stable σ is right to rounding: the check must not reject it."""
+    from helpers.sigmoid import sigmoid
+
+    def two_cases(z, y):
+        s = sigmoid(z)
+        return y * s + (1 - y) * (1 - s)
+
+    assert nb01.check_label_probability(two_cases).passed

@@ -1,0 +1,244 @@
+"""The self-checks of notebook 04 accept the reference solutions and name every listed mistake."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import softmax
+from helpers.exercises import nb04 as checks
+from solutions import nb04 as solutions
+
+
+# ---------------------------------------------------------------------------------------
+# the reference solutions pass
+# ---------------------------------------------------------------------------------------
+def test_solutions_pass(capsys):
+    assert checks.check_stable_softmax(solutions.stable_softmax)
+    assert checks.check_softmax_jacobian(solutions.J_softmax)
+    assert checks.check_log_softmax_jacobian(solutions.J_log_softmax)
+    result = checks.check_softmax_gradient(solutions.softmax_gradient)
+    assert result
+    assert "gradient check" in result.message
+    printed = capsys.readouterr().out
+    assert printed.count("✅") == 5 and "❌" not in printed  # the gradient check prints two lines
+
+
+def test_jacobian_solutions_match_the_scores_of_the_exercise():
+    p = softmax.softmax(checks.JACOBIAN_SCORES)
+    assert np.allclose(p, [0.5, 0.25, 0.25])
+    assert np.allclose(solutions.J_softmax, np.diag(p) - np.outer(p, p))
+    assert np.allclose(solutions.J_log_softmax, np.eye(3) - np.outer(np.ones(3), p))
+
+
+# ---------------------------------------------------------------------------------------
+# the notebook's stubs give the "not implemented yet" verdict
+# ---------------------------------------------------------------------------------------
+def test_stubs_are_reported_as_not_implemented(capsys):
+    def stub_function(*args):
+        ...
+
+    def raising_stub(*args):
+        raise NotImplementedError
+
+    for result in (
+        checks.check_stable_softmax(stub_function),
+        checks.check_stable_softmax(raising_stub),
+        checks.check_softmax_jacobian(None),
+        checks.check_log_softmax_jacobian(None),
+        checks.check_softmax_gradient(stub_function),
+    ):
+        assert not result
+        assert "not implemented yet" in result.message
+    assert capsys.readouterr().out.count("not implemented yet") == 5
+
+
+# ---------------------------------------------------------------------------------------
+# exercise 1: wrong softmax implementations, written as a learner would
+# ---------------------------------------------------------------------------------------
+def naive(Z):
+    E = np.exp(Z)
+    return E / E.sum(axis=-1, keepdims=True)
+
+
+def naive_silenced(Z):
+    with np.errstate(all="ignore"):
+        E = np.exp(Z)
+        return E / E.sum(axis=-1, keepdims=True)
+
+
+def forgot_keepdims(Z):
+    E = np.exp(Z - Z.max(axis=-1))
+    return E / E.sum(axis=-1, keepdims=True)
+
+
+def column_max(Z):
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=-1, keepdims=True)
+
+
+def column_max_silenced(Z):
+    with np.errstate(all="ignore"):
+        return column_max(Z)
+
+
+def wrong_axis(Z):
+    E = np.exp(Z - Z.max(axis=-1, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)
+
+
+def not_normalised(Z):
+    return np.exp(Z - Z.max(axis=-1, keepdims=True))
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (naive, "Did you forget to subtract the row max?"),
+        (naive_silenced, "did you forget to subtract the row max?"),
+        (forgot_keepdims, "Did you forget to subtract the row max?"),
+        (column_max, "Did you forget to subtract the row max?"),
+        (column_max_silenced, "maximum of each column"),
+        (wrong_axis, "normalised over the wrong axis"),
+        (not_normalised, "did not divide by the sum"),
+    ],
+)
+def test_softmax_mistakes_are_named(wrong, hint, capsys):
+    result = checks.check_stable_softmax(wrong)
+    assert not result
+    assert hint in result.message
+    assert hint in capsys.readouterr().out
+
+
+def test_softmax_warning_message_quotes_the_warning():
+    assert "overflow encountered in exp" in checks.check_stable_softmax(naive).message
+
+
+# ---------------------------------------------------------------------------------------
+# exercise 2: typical wrong Jacobians
+# ---------------------------------------------------------------------------------------
+P = np.array([0.5, 0.25, 0.25])
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (-np.outer(P, P), "misses the δ_ij p_i term"),
+        (np.diag(P * (1 - P)), "off-diagonal entries are not 0"),
+        (np.outer(P, P) - np.diag(P), "sign is flipped"),
+        (np.diag(P), "-p_i p_j term is missing"),
+        (np.outer(P, 1 - P), "δ_ij is 1 only when i = j"),
+        (np.eye(3) - np.outer(np.ones(3), P), "Jacobian of log p"),
+    ],
+)
+def test_softmax_jacobian_mistakes_are_named(answer, hint):
+    result = checks.check_softmax_jacobian(answer)
+    assert not result and hint in result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (np.eye(3) - np.outer(P, np.ones(3)), "transposed"),
+        (-np.outer(np.ones(3), P), "δ_ij is missing"),
+        (np.outer(np.ones(3), P) - np.eye(3), "sign is flipped"),
+        (np.diag(P) - np.outer(P, P), "Jacobian of p (exercise 2a)"),
+    ],
+)
+def test_log_softmax_jacobian_mistakes_are_named(answer, hint):
+    result = checks.check_log_softmax_jacobian(answer)
+    assert not result and hint in result.message
+
+
+def test_an_unknown_wrong_jacobian_gets_the_generic_message():
+    result = checks.check_softmax_jacobian(np.zeros((3, 3)))
+    assert not result and "Look at the derivation" in result.message
+
+
+# ---------------------------------------------------------------------------------------
+# exercise 3: wrong gradients, written as a learner would
+# ---------------------------------------------------------------------------------------
+def _p_and_y(W, X, y):
+    P = softmax.softmax(X @ W)
+    Y = np.zeros_like(P)
+    Y[np.arange(len(y)), y] = 1.0
+    return P, Y
+
+
+def _with_penalty(grad, W, scale):
+    grad = grad.copy()
+    grad[1:] += scale * W[1:]
+    return grad
+
+
+def forgot_mean(W, X, y, lam=0.0):
+    P, Y = _p_and_y(W, X, y)
+    return _with_penalty(X.T @ (P - Y), W, lam)
+
+
+def flipped_sign(W, X, y, lam=0.0):
+    P, Y = _p_and_y(W, X, y)
+    return _with_penalty(X.T @ (Y - P) / len(y), W, lam / len(y))
+
+
+def forgot_one_hot(W, X, y, lam=0.0):
+    P, _ = _p_and_y(W, X, y)
+    return _with_penalty(X.T @ (P - y[:, None]) / len(y), W, lam / len(y))
+
+
+def penalised_intercept(W, X, y, lam=0.0):
+    P, Y = _p_and_y(W, X, y)
+    return X.T @ (P - Y) / len(y) + lam / len(y) * W
+
+
+def forgot_penalty(W, X, y, lam=0.0):
+    P, Y = _p_and_y(W, X, y)
+    return X.T @ (P - Y) / len(y)
+
+
+def half_penalty(W, X, y, lam=0.0):
+    P, Y = _p_and_y(W, X, y)
+    return _with_penalty(X.T @ (P - Y) / len(y), W, lam / (2 * len(y)))
+
+
+def unstable(W, X, y, lam=0.0):
+    E = np.exp(X @ W)
+    P = E / E.sum(axis=1, keepdims=True)
+    Y = np.zeros_like(P)
+    Y[np.arange(len(y)), y] = 1.0
+    return _with_penalty(X.T @ (P - Y) / len(y), W, lam / len(y))
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (forgot_mean, "forgot the 1/m"),
+        (flipped_sign, "sign is flipped"),
+        (forgot_one_hot, "forgot the one-hot"),
+        (penalised_intercept, "penalised the intercepts"),
+        (forgot_penalty, "L2 term is missing"),
+        (half_penalty, "the 2 of the square cancels"),
+        (unstable, "subtract the row max"),
+    ],
+)
+def test_gradient_mistakes_are_named(wrong, hint, capsys):
+    result = checks.check_softmax_gradient(wrong)
+    assert not result
+    assert hint in result.message
+    assert "gradient check" not in capsys.readouterr().out  # the finite-difference step only runs on a match
+
+
+def test_gradient_that_matches_nothing_shows_the_failing_input():
+    def scaled(W, X, y, lam=0.0):
+        return 2.0 * solutions.softmax_gradient(W, X, y, lam)
+
+    result = checks.check_softmax_gradient(scaled)
+    assert not result and "expected" in result.message
+
+
+def test_gradient_that_raises_is_reported_with_its_input():
+    def broken(W, X, y, lam=0.0):
+        raise KeyError("oops")
+
+    result = checks.check_softmax_gradient(broken)
+    assert not result and "raised KeyError" in result.message and "W of shape (4, 3)" in result.message

@@ -1,0 +1,404 @@
+"""Tests of helpers/viz_04_softmax.py: the numerical helpers, the static figures and the two live panels."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import data, one_vs_rest, optim, softmax
+from helpers import viz_04_softmax as viz
+from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+
+DIGITS_LR = (10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[1])
+REGIONS_LR = (10 ** viz.REGIONS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.REGIONS_LEARNING_RATE_EXPONENTS[1])
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _layout(fig: Figure) -> None:
+    """Run every artist's draw code (text layout, ticks, images) without rasterising: cheaper than a PNG."""
+    fig.draw_without_rendering()
+
+
+@pytest.fixture(scope="module")
+def digits_model() -> viz.DigitsSoftmax:
+    """The notebook's split and preprocessing; one model shared by every digits test."""
+    pixels, digits = data.load_digits()
+    p_train, p_test, y_train, y_test = data.train_test_split(pixels, digits, 0.25, np.random.default_rng(4))
+    z_train, mean, std = data.standardize(p_train)
+    X_train = data.add_intercept(z_train)
+    X_test = data.add_intercept(data.apply_standardization(p_test, mean, std))
+    return viz.DigitsSoftmax(X_train, y_train, X_test, y_test, p_test)
+
+
+@pytest.fixture(scope="module")
+def plane() -> tuple[np.ndarray, np.ndarray, viz.SoftmaxRuns]:
+    X, y = viz.make_three_class_data(np.random.default_rng(4))
+    return X, y, viz.SoftmaxRuns(data.add_intercept(X), y, 3, viz.REGIONS_MAX_ITER)
+
+
+@pytest.fixture(scope="module")
+def digits_explorer(digits_model) -> viz.DigitsExplorer:
+    return viz.DigitsExplorer(digits_model)
+
+
+@pytest.fixture(scope="module")
+def regions_explorer(plane) -> viz.RegionsExplorer:
+    X, y, runs = plane
+    return viz.RegionsExplorer(X, y, runs=runs)
+
+
+# ---------------------------------------------------------------------------------------
+# numerical helpers
+# ---------------------------------------------------------------------------------------
+def test_confusion_matrix_counts_pairs(rng):
+    truth = rng.integers(0, 4, size=200)
+    guess = rng.integers(0, 4, size=200)
+    counts = viz.confusion_matrix(truth, guess, 4)
+    expected = np.array([[np.sum((truth == i) & (guess == j)) for j in range(4)] for i in range(4)])
+    assert np.array_equal(counts, expected)
+    assert counts.sum() == 200 and np.array_equal(counts.sum(axis=1), np.bincount(truth, minlength=4))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (([0, 1], [0], 2), "same number of samples"),
+        (([0, 3], [0, 1], 3), r"class labels in 0\.\.2"),
+        (([0, 1], [0, 1], 1), "k must be an integer number of classes >= 2"),
+        (([0.5, 1], [0, 1], 2), "integer class labels"),
+    ],
+)
+def test_confusion_matrix_rejects_bad_input(args, message):
+    with pytest.raises(ValueError, match=message):
+        viz.confusion_matrix(*args)
+
+
+def test_tile_images_places_each_image_in_its_tile():
+    images = np.arange(3 * 2 * 2, dtype=float).reshape(3, 2, 2)
+    mosaic = viz.tile_images(images, 2, 2, gap=1, top=1)
+    assert mosaic.shape == (2 * (1 + 2 + 1) - 1, 2 * (2 + 1) - 1)
+    assert np.array_equal(mosaic[1:3, 0:2], images[0])
+    assert np.array_equal(mosaic[1:3, 3:5], images[1])
+    assert np.array_equal(mosaic[5:7, 0:2], images[2])
+    assert np.isnan(mosaic[5:7, 3:5]).all()  # the unused fourth tile
+    assert np.isnan(mosaic[0]).all() and np.isnan(mosaic[:, 2]).all()  # label strip and gap
+    assert viz.tile_images(images, 1, 3, gap=0).shape == (2, 6)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((np.zeros((5, 2, 2)), 2, 2), "at most n_rows \\* n_cols = 4"),
+        ((np.zeros((2, 2)), 1, 2), "3-D array"),
+        ((np.zeros((1, 2, 2)), 0, 2), "n_rows must be a positive integer"),
+    ],
+)
+def test_tile_images_rejects_bad_input(args, message):
+    with pytest.raises(ValueError, match=message):
+        viz.tile_images(*args)
+
+
+def test_tile_images_rejects_a_negative_gap():
+    with pytest.raises(ValueError, match="gap must be an integer >= 0"):
+        viz.tile_images(np.zeros((1, 2, 2)), 1, 1, gap=-1)
+
+
+def test_path_metrics_match_cost_and_accuracy_at_every_iterate(rng):
+    X = data.add_intercept(rng.normal(size=(40, 3)))
+    y = rng.integers(0, 3, size=40)
+    run = optim.fit_softmax_gd(X, y, 3, 0.5, 20)
+    cost, accuracy = viz.path_metrics(X, y, run.path, chunk=7)
+    assert np.allclose(cost, run.costs)
+    for t in (0, 5, 20):
+        assert np.isclose(accuracy[t], np.mean(softmax.predict(run.path[t], X) == y))
+    cost_one, accuracy_one = viz.path_metrics(X, y, run.path, chunk=1)
+    assert np.allclose(cost_one, cost) and np.array_equal(accuracy_one, accuracy)
+    no_cost, same_accuracy = viz.path_metrics(X, y, run.path, with_cost=False)
+    assert no_cost is None and np.array_equal(same_accuracy, accuracy)
+
+
+def test_path_metrics_rejects_a_path_of_the_wrong_width(rng):
+    X = data.add_intercept(rng.normal(size=(10, 3)))
+    with pytest.raises(ValueError, match="path must have shape \\(T, 4, K\\)"):
+        viz.path_metrics(X, np.zeros(10, dtype=int), np.zeros((3, 5, 2)))
+
+
+def test_region_colours_show_class_and_confidence():
+    P = np.array([[1 / 3, 1 / 3, 1 / 3], [1.0, 0.0, 0.0], [0.0, 0.2, 0.8]])
+    rgb = viz.region_colours(P)
+    assert rgb.shape == (3, 3) and np.all((rgb >= 0) & (rgb <= 1))
+    assert np.all(rgb[0] > 0.9)  # no idea: nearly white
+    blue = np.array([0.0, 0x72, 0xB2]) / 255
+    assert np.allclose(rgb[1], 1 - 0.65 * (1 - blue))  # certain: the class colour at 65 %
+    assert rgb[2, 1] > rgb[2, 0]  # class 2 (green) wins the third row
+    smooth = viz.region_colours(P, levels=None)
+    assert np.allclose(smooth[:2], rgb[:2]) and not np.allclose(smooth[2], rgb[2])
+
+
+def test_minibatch_objective_is_an_unbiased_estimate(rng):
+    X = data.add_intercept(rng.normal(size=(25, 3)))
+    y = rng.integers(0, 3, size=25)
+    W = rng.normal(size=(4, 3))
+    fun = viz.minibatch_objective(X, y, 3, lam=0.8)
+    value, grad = fun(W, np.arange(25))
+    full_value, full_grad = softmax.cost_and_gradient(W, X, y, 0.8)
+    assert np.isclose(value, full_value) and np.allclose(grad, full_grad)
+    singles = np.mean([fun(W, np.array([i]))[1] for i in range(25)], axis=0)
+    assert np.allclose(singles, full_grad)
+
+
+def test_minibatch_objective_checks_the_data():
+    with pytest.raises(ValueError, match=r"class labels in 0\.\.1"):
+        viz.minibatch_objective(np.ones((2, 2)), [0, 2], 2)
+    with pytest.raises(ValueError, match="lam must be a finite number >= 0"):
+        viz.minibatch_objective(np.ones((2, 2)), [0, 1], 2, lam=-1.0)
+
+
+def test_three_class_data_is_reproducible_and_centred():
+    X, y = viz.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)
+    again, _ = viz.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)
+    assert np.array_equal(X, again) and X.shape == (1500, 2)
+    means = np.array([X[y == c].mean(axis=0) for c in range(3)])
+    assert np.allclose(means, viz.THREE_CLASS_CENTRES, atol=0.1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"rng": 3}, "rng must be a numpy.random.Generator"),
+        ({"rng": np.random.default_rng(0), "n_per_class": 0}, "n_per_class must be a positive integer"),
+        ({"rng": np.random.default_rng(0), "spread": -1.0}, "spread must be a positive number"),
+    ],
+)
+def test_three_class_data_rejects_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        viz.make_three_class_data(**kwargs)
+
+
+def test_softmax_runs_train_each_learning_rate_once(plane):
+    X, y, _ = plane
+    runs = viz.SoftmaxRuns(data.add_intercept(X), y, 3, 20)
+    first = runs.trajectory(0.5)
+    assert runs.trajectory(0.5) is first
+    assert runs.cached_learning_rates == [0.5]
+    assert first.path.shape == (21, 3, 3)
+    with pytest.raises(ValueError, match="learning_rate must be a positive"):
+        runs.trajectory(0.0)
+    with pytest.raises(ValueError, match="max_iter must be a positive integer"):
+        viz.SoftmaxRuns(data.add_intercept(X), y, 3, 0)
+
+
+# ---------------------------------------------------------------------------------------
+# static figures
+# ---------------------------------------------------------------------------------------
+def test_static_figures_render(plane):
+    X, y, runs = plane
+    A = data.add_intercept(X)
+    pixels, digits = data.load_digits()
+    fun = viz.minibatch_objective(A, y, 3)
+    update_runs = {
+        "batch": (optim.minibatch_gradient_descent(fun, np.zeros((3, 3)), len(y), 0.5, 3, len(y),
+                                                   np.random.default_rng(0)), len(y)),
+        "sgd": (optim.minibatch_gradient_descent(fun, np.zeros((3, 3)), len(y), 0.5, 3, 1,
+                                                 np.random.default_rng(0)), 1),
+    }
+    figures = [
+        viz.plot_softmax_anatomy([2.0, 1.0, 0.1, -1.0]),
+        viz.plot_digit_samples(pixels, digits, 1, 5),
+        viz.plot_update_comparison(update_runs, len(y), per_update=runs.trajectory(1.0)),
+        viz.plot_ovr_vs_softmax(X, y, runs.trajectory(1.0).params, one_vs_rest.fit(A, y, 3), resolution=40),
+    ]
+    for fig in figures:
+        assert isinstance(fig, Figure)
+        width, height = fig.get_size_inches()
+        assert width <= 12.0 and height <= 4.8
+        _layout(fig)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: viz.plot_softmax_anatomy([1.0]), "between 2 and 10 scores"),
+        (lambda: viz.plot_digit_samples(np.zeros((3, 10)), [0, 1, 2]), "64 columns"),
+        (lambda: viz.plot_update_comparison({}, 10), "at least one run"),
+        (lambda: viz.plot_ovr_vs_softmax(np.zeros((4, 3)), [0, 1, 2, 0], np.zeros((3, 3)), np.zeros((3, 3))),
+         "2 columns"),
+        (lambda: viz.plot_ovr_vs_softmax(np.zeros((4, 2)), [0, 1, 2, 0], np.zeros((3, 3)), np.zeros((3, 2))),
+         "both have shape \\(3, K\\)"),
+    ],
+)
+def test_static_figures_reject_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+# ---------------------------------------------------------------------------------------
+# the digits panel
+# ---------------------------------------------------------------------------------------
+def _digits_state(explorer: viz.DigitsExplorer) -> dict[str, np.ndarray]:
+    return {
+        "cost_train": np.asarray(explorer.cost_train.get_ydata(), dtype=float),
+        "cost_test": np.asarray(explorer.cost_test.get_ydata(), dtype=float),
+        "acc_test": np.asarray(explorer.acc_test.get_ydata(), dtype=float),
+        "weights": np.asarray(explorer.weight_image.get_array(), dtype=float).copy(),
+        "mistakes": np.asarray(explorer.error_image.get_array(), dtype=float).copy(),
+        "confusion": np.asarray(explorer.cm_image.get_array(), dtype=float).copy(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("learning_rate", "iterations"),
+    [(1.0, 100), (DIGITS_LR[0], 1), (DIGITS_LR[0], viz.DIGITS_MAX_ITER), (DIGITS_LR[1], 1),
+     (DIGITS_LR[1], viz.DIGITS_MAX_ITER)],
+)
+def test_digits_draw_is_finite_everywhere(digits_explorer, digits_model, learning_rate, iterations):
+    fig = digits_explorer.draw(learning_rate, iterations)
+    state = _digits_state(digits_explorer)
+    for name in ("cost_train", "cost_test", "acc_test", "confusion"):
+        assert np.all(np.isfinite(state[name])), name
+        assert state[name].size > 0
+    assert state["cost_train"].shape == (iterations + 1,)
+    assert np.isfinite(state["weights"][~np.isnan(state["weights"])]).all()
+    assert state["confusion"].sum() == digits_model.y_test.size
+    _layout(fig)
+
+
+def test_digits_draw_changes_with_each_slider(digits_explorer):
+    digits_explorer.draw(1.0, 100)
+    base = _digits_state(digits_explorer)
+    digits_explorer.draw(1.0, 20)
+    fewer = _digits_state(digits_explorer)
+    assert fewer["cost_train"].shape == (21,)
+    assert not np.allclose(np.nan_to_num(fewer["weights"]), np.nan_to_num(base["weights"]))
+    digits_explorer.draw(DIGITS_LR[0], 100)
+    slower = _digits_state(digits_explorer)
+    assert slower["cost_train"][-1] > base["cost_train"][-1]
+    assert not np.array_equal(slower["confusion"], base["confusion"])
+
+
+def test_digits_banner_appears_only_for_a_too_large_step(digits_explorer, digits_model):
+    assert _png(digits_explorer.draw(1.0, 100)).startswith(b"\x89PNG")
+    assert not digits_explorer.divergence.get_visible()
+    run = digits_model.run(DIGITS_LR[1])
+    assert run.trajectory.diverged_at is not None
+    digits_explorer.draw(DIGITS_LR[1], viz.DIGITS_MAX_ITER)
+    assert digits_explorer.divergence.get_visible() and "Diverged" in digits_explorer.divergence.get_text()
+
+
+def test_digits_metrics_are_cached_per_learning_rate(digits_model):
+    assert digits_model.run(1.0) is digits_model.run(1.0)
+    run = digits_model.run(1.0)
+    assert np.isclose(run.train_cost[0], np.log(10))
+    cost, accuracy = viz.path_metrics(digits_model.runs.X, digits_model.runs.y, run.trajectory.path)
+    assert np.allclose(run.train_cost, cost) and np.array_equal(run.train_accuracy, accuracy)
+    assert run.test_accuracy[100] > 0.94
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"learning_rate": 0.0, "iterations": 10}, "learning_rate must be a positive"),
+        ({"learning_rate": 1.0, "iterations": 0}, "iterations must be a positive integer"),
+        ({"learning_rate": 1.0, "iterations": viz.DIGITS_MAX_ITER + 1}, "between 1 and max_iter = 500"),
+        ({"learning_rate": 1.0, "iterations": 2.5}, "iterations must be a positive integer"),
+    ],
+)
+def test_digits_draw_rejects_bad_input(digits_explorer, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        digits_explorer.draw(**kwargs)
+
+
+def test_digits_classes_reject_bad_construction(digits_model):
+    with pytest.raises(ValueError, match="model must be a DigitsSoftmax"):
+        viz.DigitsExplorer("model")
+    with pytest.raises(ValueError, match="n_mistakes must be at most 10"):
+        viz.DigitsExplorer(digits_model, n_mistakes=11)
+    X = digits_model.runs.X
+    with pytest.raises(ValueError, match="X_test must have the 65 columns"):
+        viz.DigitsSoftmax(X, digits_model.runs.y, digits_model.X_test[:, :10], digits_model.y_test,
+                          digits_model.images_test)
+    with pytest.raises(ValueError, match="images_test must have shape"):
+        viz.DigitsSoftmax(X, digits_model.runs.y, digits_model.X_test, digits_model.y_test, np.zeros((3, 64)))
+
+
+def test_digits_live_panel_redraws_on_slider_moves(digits_explorer):
+    explorer = digits_explorer
+    rate = learning_rate_slider(1.0, *viz.DIGITS_LEARNING_RATE_EXPONENTS)
+    steps = iterations_slider(100, viz.DIGITS_MAX_ITER)
+    panel = LivePanel(explorer.fig, explorer.draw, {"learning_rate": rate, "iterations": steps})
+    assert panel.calls == 1
+    before = np.asarray(explorer.cost_train.get_xdata()).size
+    steps.value = 300
+    assert panel.calls == 2 and np.asarray(explorer.cost_train.get_xdata()).size == 301 != before
+    title = explorer.cost_title.get_text()
+    rate.value = DIGITS_LR[0]
+    assert panel.calls == 3 and explorer.cost_title.get_text() != title
+
+
+# ---------------------------------------------------------------------------------------
+# the decision-regions panel
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("learning_rate", "iterations"),
+    [(1.0, 50), (REGIONS_LR[0], 1), (REGIONS_LR[0], viz.REGIONS_MAX_ITER), (REGIONS_LR[1], 1),
+     (REGIONS_LR[1], viz.REGIONS_MAX_ITER)],
+)
+def test_regions_draw_is_finite_everywhere(regions_explorer, learning_rate, iterations):
+    fig = regions_explorer.draw(learning_rate, iterations)
+    image = np.asarray(regions_explorer.region.get_array(), dtype=float)
+    assert image.shape == (160, 160, 3) and np.all((image >= 0) & (image <= 1))
+    costs = np.asarray(regions_explorer.curve.get_ydata(), dtype=float)
+    assert costs.shape == (iterations + 1,) and np.all(np.isfinite(costs))
+    _layout(fig)
+
+
+def test_regions_move_with_each_slider(regions_explorer):
+    regions_explorer.draw(1.0, 50)
+    base = np.asarray(regions_explorer.region.get_array(), dtype=float).copy()
+    regions_explorer.draw(1.0, 5)
+    assert not np.allclose(np.asarray(regions_explorer.region.get_array(), dtype=float), base)
+    regions_explorer.draw(0.1, 50)
+    assert not np.allclose(np.asarray(regions_explorer.region.get_array(), dtype=float), base)
+
+
+def test_regions_banner_for_a_too_large_step(regions_explorer):
+    regions_explorer.draw(1.0, 50)
+    assert not regions_explorer.divergence.get_visible()
+    assert _png(regions_explorer.draw(REGIONS_LR[1], 10)).startswith(b"\x89PNG")
+    assert regions_explorer.divergence.get_visible()
+
+
+def test_regions_reject_bad_input(plane, regions_explorer):
+    X, y, runs = plane
+    with pytest.raises(ValueError, match="between 1 and max_iter = 300"):
+        regions_explorer.draw(1.0, viz.REGIONS_MAX_ITER + 1)
+    with pytest.raises(ValueError, match="learning_rate must be a positive"):
+        regions_explorer.draw(-1.0, 10)
+    with pytest.raises(ValueError, match="2 columns"):
+        viz.RegionsExplorer(np.zeros((3, 3)), [0, 1, 2])
+    with pytest.raises(ValueError, match="runs must be trained on \\[1, X\\]"):
+        viz.RegionsExplorer(X[:10], y[:10], runs=runs)
+    with pytest.raises(ValueError, match="runs must be a SoftmaxRuns"):
+        viz.RegionsExplorer(X, y, runs="runs")
+
+
+def test_regions_live_panel_redraws_on_slider_moves(regions_explorer):
+    explorer = regions_explorer
+    rate = learning_rate_slider(1.0, *viz.REGIONS_LEARNING_RATE_EXPONENTS)
+    steps = iterations_slider(50, viz.REGIONS_MAX_ITER)
+    panel = LivePanel(explorer.fig, explorer.draw, {"learning_rate": rate, "iterations": steps})
+    before = np.asarray(explorer.region.get_array(), dtype=float).copy()
+    steps.value = 200
+    assert panel.calls == 2
+    after = np.asarray(explorer.region.get_array(), dtype=float)
+    assert not np.allclose(after, before)
+    rate.value = 10 ** -1.0
+    assert panel.calls == 3 and "α = 0.1" in explorer.map_title.get_text()
