@@ -1,0 +1,177 @@
+"""Self-checks of the exercises in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+
+Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. The reference answers are in
+``solutions/nb03.py``; these checks only compare and name the likely mistake.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from ..sigmoid import _sigmoid
+from ._core import CheckResult, _report, check_function, check_value
+
+__all__ = [
+    "check_ce_grad_at_minus_10",
+    "check_gradient_ratio",
+    "check_mse_curvature_z",
+    "check_mse_grad_z",
+    "check_peak_z",
+]
+
+# Every case pairs scores z with targets y of the same shape (``_core._short`` cannot print
+# a case that mixes an array and a scalar). Scores stay within +-40: beyond about 708 even
+# the stable sigmoid's exp(-|z|) underflows, which ``_core._run`` reports as a warning.
+_Z = np.array([-40.0, -10.0, -2.0, -0.5, 0.0, 0.7, 3.0, 12.0])
+_CASES = [
+    (_Z, np.ones_like(_Z)),
+    (_Z, np.zeros_like(_Z)),
+    (np.array([-1.3, 0.4, 2.2]), np.array([1.0, 0.0, 1.0])),
+]
+_WARNED = "Your function should not warn on these moderate scores: check for a division by zero."
+
+
+def _h(z: np.ndarray) -> np.ndarray:
+    return _sigmoid(np.asarray(z, dtype=np.float64))
+
+
+def _mse_grad(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    h = _h(z)
+    return (h - y) * h * _h(-z)
+
+
+def _mse_curvature(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    h, g = _h(z), _h(-z)
+    s = h * g
+    return s * (s + (h - y) * (g - h))
+
+
+def _not_answered(name: str) -> CheckResult:
+    return _report(False, f"{name} is not answered yet: replace None with your answer.")
+
+
+def _not_written(fn: Callable[..., object], name: str) -> CheckResult | None:
+    """The "not yet" verdict if ``fn`` still raises NotImplementedError, else None."""
+    try:
+        fn(*(np.array(a, copy=True) for a in _CASES[-1]))
+    except NotImplementedError:
+        return _report(
+            False, f"{name} is not written yet: replace the line `raise NotImplementedError` with your code."
+        )
+    except Exception:  # any other error is reported, with its input, by check_function
+        return None
+    return None
+
+
+def check_mse_grad_z(mse_grad_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
+    """Check ``mse_grad_z(z, y)``, the derivative of ``(σ(z) - y)² / 2`` with respect to ``z``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 1).
+    """
+    mistakes = [
+        (lambda z, y: _h(z) - y,
+         "that is the cross-entropy derivative h - y. The chain rule also multiplies by "
+         "dh/dz = h (1 - h): you left out the factor h (1 - h)."),
+        (lambda z, y: (y - _h(z)) * _h(z) * _h(-z),
+         "the sign is flipped: d/dh of (h - y)²/2 is (h - y), not (y - h)."),
+        (lambda z, y: 2 * (_h(z) - y) * _h(z) * _h(-z),
+         "a factor 2 too much: the ½ in (h - y)²/2 cancels the 2 that the square brings down."),
+        (lambda z, y: (_h(z) - y) * _h(z),
+         "the sigmoid's derivative is h (1 - h), not h: you dropped the factor (1 - h)."),
+        (lambda z, y: (_h(z) - y) * _h(-z),
+         "the sigmoid's derivative is h (1 - h): you dropped the factor h."),
+    ]
+    pending = _not_written(mse_grad_z, "mse_grad_z")
+    if pending is not None:
+        return pending
+    return check_function(mse_grad_z, _mse_grad, _CASES, mistakes, name="mse_grad_z", warning_hint=_WARNED)
+
+
+def check_peak_z(z_star: float | None) -> CheckResult:
+    """Check the score where ``|∂MSE/∂z|`` is largest for target ``y = 1``: ``z* = -ln 2``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 2).
+    """
+    if z_star is None:
+        return _not_answered("z_star")
+    mistakes = [
+        (1 / 3, "1/3 is the probability h at the peak; the question asks for the score z = ln(h / (1 - h))."),
+        (math.log(2), "wrong sign: +ln 2 is the peak for target y = 0. For y = 1 the steepest point is on the "
+                      "wrong side, z < 0."),
+        (math.log(1 / 3), "you took ln h; the score is the log-odds ln(h / (1 - h)) = ln((1/3) / (2/3))."),
+        (0.0, "z = 0 is where σ'(z) = h (1 - h) peaks, but the gradient also carries the factor (1 - h), "
+              "which moves the peak to the left."),
+        (4 / 27, "4/27 is the height of the peak (the largest |∂MSE/∂z|), not its position."),
+        (2 / 3, "h = 2/3 is the peak's probability for target y = 0; for y = 1 it is h = 1/3, and the "
+                "question asks for the score z, not h."),
+    ]
+    return check_value(z_star, -math.log(2), mistakes, name="z_star")
+
+
+def check_ce_grad_at_minus_10(value: float | None) -> CheckResult:
+    """Check ``∂CE/∂z`` at ``z = -10`` for target ``y = 1``: ``σ(-10) - 1 ≈ -0.99995``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 3a).
+    """
+    if value is None:
+        return _not_answered("ce_grad")
+    h = float(_h(np.array(-10.0)))
+    mistakes = [
+        (1 - h, "wrong sign: the derivative is h - y, and here h < y, so it is negative."),
+        (h, "that is h = σ(-10); the derivative of the cross-entropy is h - y."),
+        ((h - 1) * h * (1 - h), "that is the squared-error derivative (h - y) h (1 - h); the question asks for "
+                                "the cross-entropy's."),
+    ]
+    return check_value(value, h - 1, mistakes, name="ce_grad")
+
+
+def check_gradient_ratio(value: float | None) -> CheckResult:
+    """Check how many times larger ``|∂CE/∂z|`` is than ``|∂MSE/∂z|`` at ``z = -10``, ``y = 1``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 3b). The ratio is
+    ``1 / (h (1 - h))`` with ``h = σ(-10)``, about 22 028.
+    """
+    if value is None:
+        return _not_answered("ratio")
+    h = float(_h(np.array(-10.0)))
+    expected = 1 / (h * (1 - h))
+    mistakes = [
+        (h * (1 - h), "the ratio is upside down: CE over MSE is 1 / (h (1 - h)), a large number."),
+        (4.0, "1/σ'(0) = 4 uses the sigmoid's slope at z = 0, its maximum; at z = -10 the slope "
+              "σ'(-10) = h (1 - h) is far smaller."),
+        (-expected, "a ratio of magnitudes is positive: both derivatives are negative here."),
+    ]
+    return check_value(value, expected, mistakes, name="ratio", rtol=1e-3)
+
+
+def check_mse_curvature_z(mse_curvature_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
+    """Check ``mse_curvature_z(z, y)``, the second derivative of ``(σ(z) - y)² / 2`` in ``z``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 4).
+    """
+
+    def s(z: np.ndarray) -> np.ndarray:
+        return _h(z) * _h(-z)
+
+    mistakes = [
+        (lambda z, y: s(z) ** 2,
+         "you kept only h'(z)² = [h (1 - h)]². The product rule also differentiates the factor h (1 - h): "
+         "add (h - y)(1 - 2h) h (1 - h)."),
+        (lambda z, y: (_h(z) - y) * (1 - 2 * _h(z)) * s(z),
+         "you kept only the term from differentiating h (1 - h); the product rule also gives "
+         "h'(z) · h'(z) = [h (1 - h)]²."),
+        (lambda z, y: s(z) * (s(z) - (_h(z) - y) * (1 - 2 * _h(z))),
+         "sign error: d/dz [h (1 - h)] = h (1 - h)(1 - 2h), with a plus."),
+        (lambda z, y: s(z),
+         "h (1 - h) is the cross-entropy's second derivative, not the squared error's."),
+    ]
+    pending = _not_written(mse_curvature_z, "mse_curvature_z")
+    if pending is not None:
+        return pending
+    return check_function(
+        mse_curvature_z, _mse_curvature, _CASES, mistakes, name="mse_curvature_z", rtol=1e-6, atol=1e-12,
+        warning_hint=_WARNED,
+    )

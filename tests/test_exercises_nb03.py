@@ -1,0 +1,152 @@
+"""The self-checks of notebook 03 pass on the solutions and name every listed mistake."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from helpers.exercises import nb03 as check
+from helpers.sigmoid import sigmoid
+from solutions import nb03 as solution
+
+
+def h(z):
+    return sigmoid(z)
+
+
+def s(z):
+    return sigmoid(z) * sigmoid(-z)
+
+
+def test_every_check_passes_on_the_solutions(capsys):
+    results = [
+        check.check_mse_grad_z(solution.mse_grad_z),
+        check.check_peak_z(solution.z_star),
+        check.check_ce_grad_at_minus_10(solution.ce_grad),
+        check.check_gradient_ratio(solution.ratio),
+        check.check_mse_curvature_z(solution.mse_curvature_z),
+    ]
+    assert all(results)
+    printed = capsys.readouterr().out
+    assert printed.count("✅") == 5 and "❌" not in printed
+
+
+def test_the_solutions_are_the_right_numbers():
+    assert solution.z_star == pytest.approx(-0.6931471805599453)
+    assert solution.ce_grad == pytest.approx(-0.9999546, abs=1e-7)
+    assert solution.ratio == pytest.approx(22028.4658, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (lambda z, y: h(z) - y, "left out the factor h (1 - h)"),
+        (lambda z, y: (y - h(z)) * s(z), "sign is flipped"),
+        (lambda z, y: 2 * (h(z) - y) * s(z), "factor 2 too much"),
+        (lambda z, y: (h(z) - y) * h(z), "dropped the factor (1 - h)"),
+        (lambda z, y: (h(z) - y) * sigmoid(-z), "dropped the factor h."),
+    ],
+)
+def test_mse_grad_hints(wrong, hint, capsys):
+    result = check.check_mse_grad_z(wrong)
+    assert not result
+    assert hint in result.message
+    assert hint in capsys.readouterr().out
+
+
+def test_mse_grad_unlisted_mistake_and_stub():
+    result = check.check_mse_grad_z(lambda z, y: z)
+    assert not result and "expected" in result.message
+
+    def stub(z, y):
+        raise NotImplementedError("write it")
+
+    result = check.check_mse_grad_z(stub)
+    assert not result and "not written yet" in result.message
+
+    def broken(z, y):
+        return z @ np.ones(2)  # a shape error is reported with its input
+
+    result = check.check_mse_grad_z(broken)
+    assert not result and "raised ValueError" in result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (1 / 3, "probability h at the peak"),
+        (math.log(2), "peak for target y = 0"),
+        (math.log(1 / 3), "you took ln h"),
+        (0.0, "where σ'(z) = h (1 - h) peaks"),
+        (4 / 27, "height of the peak"),
+        (2 / 3, "target y = 0"),
+    ],
+)
+def test_peak_hints(answer, hint):
+    result = check.check_peak_z(answer)
+    assert not result and hint in result.message
+
+
+def test_peak_unanswered_and_unknown():
+    assert "not answered yet" in check.check_peak_z(None).message
+    result = check.check_peak_z(-2.0)
+    assert not result and "not right yet" in result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (1 - float(h(-10.0)), "wrong sign"),
+        (float(h(-10.0)), "that is h = σ(-10)"),
+        (float((h(-10.0) - 1) * s(-10.0)), "squared-error derivative"),
+    ],
+)
+def test_ce_grad_hints(answer, hint):
+    result = check.check_ce_grad_at_minus_10(answer)
+    assert not result and hint in result.message
+
+
+def test_ce_grad_accepts_minus_one_to_four_digits_and_reports_none():
+    assert check.check_ce_grad_at_minus_10(-0.99995)
+    assert "not answered yet" in check.check_ce_grad_at_minus_10(None).message
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (float(s(-10.0)), "upside down"),
+        (4.0, "slope at z = 0"),
+        (-solution.ratio, "magnitudes is positive"),
+    ],
+)
+def test_ratio_hints(answer, hint):
+    result = check.check_gradient_ratio(answer)
+    assert not result and hint in result.message
+
+
+def test_ratio_accepts_a_rounded_answer_and_reports_none():
+    assert check.check_gradient_ratio(22028)
+    assert "not answered yet" in check.check_gradient_ratio(None).message
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (lambda z, y: s(z) ** 2, "you kept only h'(z)²"),
+        (lambda z, y: (h(z) - y) * (1 - 2 * h(z)) * s(z), "you kept only the term from differentiating"),
+        (lambda z, y: s(z) * (s(z) - (h(z) - y) * (1 - 2 * h(z))), "sign error"),
+        (lambda z, y: s(z), "cross-entropy's second derivative"),
+    ],
+)
+def test_curvature_hints(wrong, hint):
+    result = check.check_mse_curvature_z(wrong)
+    assert not result and hint in result.message
+
+
+def test_curvature_stub():
+    def stub(z, y):
+        raise NotImplementedError
+
+    assert "not written yet" in check.check_mse_curvature_z(stub).message
