@@ -174,8 +174,8 @@ def divergence_message(diverged_at: int | None, iteration: int) -> str:
     return (
         f"Diverged at iteration {diverged_at}:\n"
         "the cost rose above its start.\n"
-        "The learning rate is too large:\n"
-        "move the slider left."
+        "This learning rate is too large\n"
+        "for a steady descent."
     )
 
 

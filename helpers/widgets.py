@@ -207,7 +207,10 @@ class LivePanel:
         buffer = io.BytesIO()
         self.fig.savefig(buffer, format="png", dpi=self.fig.dpi, pil_kwargs={"compress_level": 1})
         if self.fig.get_layout_engine() is not None:
-            self.fig.set_layout_engine("none")
+            try:  # None removes the engine; "none" would keep a placeholder that still costs a pass
+                self.fig.set_layout_engine(None)
+            except RuntimeError:  # some engines cannot be removed once colour bars exist
+                self.fig.set_layout_engine("none")
         return buffer.getvalue()
 
     def refresh(self) -> None:

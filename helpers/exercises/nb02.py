@@ -1,0 +1,290 @@
+"""Self-checks of the exercises in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+Each check runs the learner's answer on a few inputs (including the awkward ones: scores of
+±40 and ±800, where a naive formula takes ``log(0)``), compares it with the course's
+reference, and names the typical mistake when it recognises one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from .. import data, logistic, losses, optim
+from ..sigmoid import _sigmoid
+from ._core import FAIL_MARK, CheckResult, check_function, check_value
+
+__all__ = [
+    "check_cost_from_logits",
+    "check_gradient",
+    "check_hessian",
+    "check_largest_learning_rate",
+    "largest_stable_learning_rate",
+]
+
+
+def _fail(message: str) -> CheckResult:
+    result = CheckResult(False, f"{FAIL_MARK} {message}")
+    print(result.message)
+    return result
+
+
+def _not_written(name: str) -> CheckResult:
+    return _fail(f"{name} is not written yet: replace the stub with your code, run its cell, "
+                 "then run this check again.")
+
+
+def _pending(learner: Callable[..., Any], case: tuple[Any, ...]) -> bool:
+    """Whether the learner's function is still the stub (returns None or raises NotImplementedError)."""
+    try:
+        return learner(*case) is None
+    except NotImplementedError:
+        return True
+    except Exception:  # a real bug: let check_function report it with its input
+        return False
+
+
+def _softplus(z: np.ndarray) -> np.ndarray:
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+
+
+# ---------------------------------------------------------------------------------------
+# exercise 1: the cost from the scores
+# ---------------------------------------------------------------------------------------
+_LOGIT_CASES = [
+    (np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.5, -1.2, 2.0, 0.3])),
+    (np.array([1.0, 0.0]), np.array([0.0, 0.0])),
+    (np.array([1.0, 1.0, 0.0, 0.0, 1.0]), np.array([3.0, -2.5, -0.7, 1.9, 0.1])),
+    (np.array([1.0, 0.0, 1.0, 0.0]), np.array([40.0, -40.0, -40.0, 40.0])),
+    (np.array([1.0, 0.0, 1.0, 0.0]), np.array([-700.0, 700.0, 700.0, -700.0])),
+    (np.array([1.0, 0.0, 1.0, 0.0]), np.array([-800.0, 800.0, 800.0, -800.0])),  # exp(800) overflows
+]
+
+_LOGIT_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (lambda y, z: float(np.sum(_softplus(z) - y * z)),
+     "you added up the losses; the cost is their mean (divide by the number of samples m)."),
+    (lambda y, z: float(-np.mean(_softplus(z) - y * z)),
+     "the sign is flipped: that is the mean log-likelihood; the cost is its negative."),
+    (lambda y, z: float(np.mean(_softplus(z) - (1 - y) * z)),
+     "y and 1 − y are swapped: the loss of one sample is ln(1 + e^z) − y·z."),
+    (lambda y, z: float(np.mean(-y * z + np.log1p(np.exp(-np.abs(z))))),
+     "the max(z, 0) term is missing: ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|))."),
+]
+
+_LOGIT_WARNING = (
+    "For large |z| the naive formula breaks: exp(z) overflows above z ≈ 709, and σ(z) rounds to exactly "
+    "0 or 1 (already at |z| ≈ 37), so log(σ(z)) or log(1 − σ(z)) is log(0) = −∞. Work with z itself: "
+    "the loss of one sample is ln(1 + e^z) − y·z, and ln(1 + e^z) = max(z, 0) + log1p(exp(−|z|))."
+)
+
+
+def check_cost_from_logits(cost_from_logits: Callable[[np.ndarray, np.ndarray], float]) -> CheckResult:
+    """Check ``cost_from_logits(y, z)``: the mean binary cross-entropy computed stably from scores ``z``.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    cost_from_logits : callable
+        ``(y of shape (m,), z of shape (m,)) -> float``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    name = "cost_from_logits"
+    if _pending(cost_from_logits, _LOGIT_CASES[0]):
+        return _not_written(name)
+    return check_function(cost_from_logits, losses.binary_cross_entropy_with_logits, _LOGIT_CASES, _LOGIT_MISTAKES,
+                          name=name, rtol=1e-9, atol=1e-12, warning_hint=_LOGIT_WARNING)
+
+
+# ---------------------------------------------------------------------------------------
+# exercises 2 and 3: the gradient and the Hessian
+# ---------------------------------------------------------------------------------------
+def _cases_theta_X_y() -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    scores, admitted = data.load_exam_scores()
+    standardised = data.add_intercept(data.standardize(scores)[0])
+    rng = np.random.default_rng(202)
+    X_small = np.column_stack([np.ones(7), rng.normal(size=(7, 3))])
+    y_small = np.array([1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0])
+    return [
+        (np.zeros(3), standardised, admitted),
+        (np.array([0.5, 2.0, -1.0]), standardised, admitted),
+        (np.array([-24.0, 0.2, 0.2]), data.add_intercept(scores), admitted),
+        (rng.normal(size=4), X_small, y_small),
+    ]
+
+
+def _gradient_mistakes() -> list[tuple[Callable[..., Any], str]]:
+    def h(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+        return _sigmoid(X @ theta)
+
+    return [
+        (lambda t, X, y: X.T @ (h(t, X) - y),
+         "you forgot to divide by m: the cost is a mean, so its gradient is Xᵀ(h − y) / m."),
+        (lambda t, X, y: X.T @ (y - h(t, X)) / X.shape[0],
+         "the sign is flipped: Xᵀ(y − h)/m is the gradient of the mean log-likelihood (the uphill direction "
+         "for ascent); the cost's gradient is Xᵀ(h − y)/m."),
+        (lambda t, X, y: X.T @ (X @ t - y) / X.shape[0],
+         "you used the scores z = Xθ instead of the probabilities h = σ(Xθ): that is the gradient of linear "
+         "regression's squared error."),
+        (lambda t, X, y: X.T @ ((h(t, X) - y) * h(t, X) * (1 - h(t, X))) / X.shape[0],
+         "there is an extra factor σ'(z) = h(1 − h): with cross-entropy it cancels against the 1/(h(1 − h)) from "
+         "the derivative of the logs (that factor belongs to the squared-error cost of notebook 03)."),
+    ]
+
+
+def check_gradient(gradient: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
+    """Check ``gradient(theta, X, y)``: the gradient of the mean cross-entropy, shape (n,).
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    gradient : callable
+        ``(theta of shape (n,), X of shape (m, n), y of shape (m,)) -> array of shape (n,)``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    name = "gradient"
+    cases = _cases_theta_X_y()
+    if _pending(gradient, cases[0]):
+        return _not_written(name)
+    return check_function(gradient, logistic.gradient, cases, _gradient_mistakes(), name=name, rtol=1e-7,
+                          atol=1e-10, warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.")
+
+
+def _hessian_reference(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+    return logistic.hessian(theta, X, np.zeros(X.shape[0]))
+
+
+def _hessian_mistakes() -> list[tuple[Callable[..., Any], str]]:
+    def s(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+        z = X @ theta
+        return _sigmoid(z) * _sigmoid(-z)
+
+    return [
+        (lambda t, X: (X.T * s(t, X)) @ X,
+         "you forgot to divide by m: H = Xᵀ S X / m."),
+        (lambda t, X: -(X.T * s(t, X)) @ X / X.shape[0],
+         "the sign is flipped: the Hessian of the cost is Xᵀ S X / m, positive semi-definite (the cost is convex)."),
+        (lambda t, X: X.T @ X / X.shape[0],
+         "the weights are missing: each sample counts with s_i = h_i (1 − h_i), H = Xᵀ S X / m."),
+        (lambda t, X: (X.T * _sigmoid(X @ t)) @ X / X.shape[0],
+         "the weights are σ'(z_i) = h_i (1 − h_i), not h_i."),
+        (lambda t, X: (X.T * s(t, X) ** 2) @ X / X.shape[0],
+         "S appears once in Xᵀ S X: scaling both copies of X by s squares the weights (scale one copy, or both "
+         "by √s)."),
+    ]
+
+
+def check_hessian(hessian: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
+    """Check ``hessian(theta, X)``: the Hessian ``Xᵀ S X / m`` of the mean cross-entropy, shape (n, n).
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    hessian : callable
+        ``(theta of shape (n,), X of shape (m, n)) -> array of shape (n, n)``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    name = "hessian"
+    cases = [(theta, X) for theta, X, _ in _cases_theta_X_y()]
+    if _pending(hessian, cases[0]):
+        return _not_written(name)
+    return check_function(hessian, _hessian_reference, cases, _hessian_mistakes(), name=name, rtol=1e-7,
+                          atol=1e-12, warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.")
+
+
+# ---------------------------------------------------------------------------------------
+# exercise 4: the largest learning rate on standardised scores
+# ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _curvatures() -> tuple[float, float, float, float]:
+    """λ_max and λ_min of the Hessian at the minimum and at θ = 0 (standardised), and raw λ_max at the minimum."""
+    scores, admitted = data.load_exam_scores()
+    standardised = data.add_intercept(data.standardize(scores)[0])
+    best = optim.fit_logistic_newton(standardised, admitted).params
+    at_min = np.linalg.eigvalsh(logistic.hessian(best, standardised, admitted))
+    at_zero = np.linalg.eigvalsh(logistic.hessian(np.zeros(3), standardised, admitted))
+    raw = data.add_intercept(scores)
+    raw_max = np.linalg.eigvalsh(logistic.hessian(optim.fit_logistic_newton(raw, admitted).params, raw, admitted))
+    return float(at_min[-1]), float(at_min[0]), float(at_zero[-1]), float(raw_max[-1])
+
+
+def largest_stable_learning_rate() -> float:
+    r"""The largest learning rate for which gradient descent converges on the standardised exam scores.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Near the minimum the
+    cost is almost quadratic with Hessian :math:`H^*`; gradient descent multiplies the
+    error along each eigenvector by :math:`1 - \alpha\lambda`, which shrinks for every
+    eigenvalue exactly when :math:`\alpha < 2/\lambda_{\max}(H^*)`.
+
+    Returns
+    -------
+    float
+        :math:`2 / \lambda_{\max}(H^*)`, about 20.5.
+    """
+    return 2.0 / _curvatures()[0]
+
+
+def check_largest_learning_rate(answer: float | None) -> CheckResult:
+    """Check the learner's largest convergent learning rate on the standardised scores (within 2 %).
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    Parameters
+    ----------
+    answer : float or None
+        The learner's number; ``None`` means not answered yet.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    name = "your learning rate"
+    if answer is None:
+        return _fail("no answer yet: set my_learning_rate to a number, then run this check again.")
+    lam_max, lam_min, lam_zero, raw_max = _curvatures()
+    expected = 2.0 / lam_max
+    mistakes: list[tuple[Any, str]] = [
+        (10 ** 1.25, "17.8 is the largest *slider position* that converges; the limit lies between 17.8 and 31.6. "
+                     "Bisect between them with optim.fit_logistic_gd, or use the Hessian at the minimum."),
+        (10 ** 1.5, "at 31.6 the cost oscillates for ever (look at its curve); the limit is lower."),
+        (2.0 / lam_zero, "that is 2/λ_max of the Hessian at θ = 0, where every weight h(1 − h) = 1/4 is at its "
+                         "largest. What decides convergence is the curvature near the minimum, which is smaller."),
+        (1.0 / lam_max, "off by a factor of 2: on a quadratic with curvature λ, gradient descent converges for "
+                        "α < 2/λ, not 1/λ."),
+        (2.0 / lam_min, "that uses the smallest eigenvalue: the steepest direction (largest eigenvalue) is the one "
+                        "that overshoots first."),
+        (2.0 / raw_max, "that is the limit for the raw scores in points; the exercise asks about standardised scores."),
+    ]
+    number = isinstance(answer, (int, float, np.floating)) and not isinstance(answer, bool)
+    if number and answer > 0 and not any(np.isclose(answer, w, rtol=0.02) for w, _ in mistakes):
+        ratio = float(answer) / expected
+        if ratio > 5 or ratio < 0.2:
+            hint = (f"that is off by a factor of about {max(ratio, 1 / ratio):.0f}: check that you used the "
+                    "standardised scores and the Hessian at the minimum.")
+        elif ratio > 1:
+            hint = ("too large: at that rate the cost keeps going up and down instead of settling (try it with "
+                    "optim.fit_logistic_gd and look at the last costs). The limit is a little lower.")
+        else:
+            hint = ("too small: gradient descent still converges a little above it. Keep raising α while the "
+                    "cost after a few thousand iterations still reaches the minimum.")
+        if not np.isclose(ratio, 1, rtol=0.02):
+            mistakes.append((answer, hint))
+    return check_value(answer, expected, mistakes, name=name, rtol=0.02)

@@ -1,0 +1,61 @@
+"""Solutions of the exercises in ``notebooks/02_likelihood_cross_entropy.ipynb``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers import data, logistic, optim
+from helpers.sigmoid import sigmoid
+
+
+def cost_from_logits(y: np.ndarray, z: np.ndarray) -> float:
+    """Mean binary cross-entropy from scores ``z`` (shape (m,)) and labels ``y`` (shape (m,)), stably.
+
+    One sample's loss is ``-[y ln σ(z) + (1 - y) ln(1 - σ(z))] = ln(1 + e^z) - y z``, and
+    ``ln(1 + e^z) = max(z, 0) + log1p(exp(-|z|))`` never overflows and never takes ``log(0)``.
+    """
+    return float(np.mean(np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))))
+
+
+def gradient(theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Gradient of the mean cross-entropy, ``Xᵀ (σ(Xθ) - y) / m``, shape (n,)."""
+    return X.T @ (sigmoid(X @ theta) - y) / X.shape[0]
+
+
+def hessian(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """Hessian of the mean cross-entropy, ``Xᵀ S X / m`` with ``S = diag(h (1 - h))``, shape (n, n).
+
+    ``X.T * s`` scales column i of ``X.T`` (sample i) by ``s_i``: the product with the
+    diagonal matrix, without building the (m, m) matrix ``S``.
+    """
+    z = X @ theta
+    s = sigmoid(z) * sigmoid(-z)  # h (1 - h), without the cancellation in 1 - h
+    return (X.T * s) @ X / X.shape[0]
+
+
+def largest_learning_rate_by_bisection(low: float = 10**1.25, high: float = 10**1.5, steps: int = 20,
+                                       n_iter: int = 2000, tol: float = 1e-6) -> float:
+    """The largest learning rate for which gradient descent reaches the minimum, found by experiment.
+
+    ``low`` must converge and ``high`` must not (the slider positions 17.8 and 31.6 do);
+    each step halves the interval. "Converges" means: after ``n_iter`` iterations from
+    θ = 0 the cost is within ``tol`` of the minimum found by Newton's method.
+    """
+    scores, admitted = data.load_exam_scores()
+    X = data.add_intercept(data.standardize(scores)[0])
+    minimum = optim.fit_logistic_newton(X, admitted).costs[-1]
+    for _ in range(steps):
+        middle = (low + high) / 2
+        if optim.fit_logistic_gd(X, admitted, middle, n_iter).costs[-1] - minimum < tol:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def largest_learning_rate_by_theory() -> float:
+    """``2 / λ_max`` of the Hessian at the minimum (standardised scores): about 20.5."""
+    scores, admitted = data.load_exam_scores()
+    X = data.add_intercept(data.standardize(scores)[0])
+    best = optim.fit_logistic_newton(X, admitted).params
+    return 2.0 / float(np.linalg.eigvalsh(logistic.hessian(best, X, admitted))[-1])

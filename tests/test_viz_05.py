@@ -1,0 +1,251 @@
+"""The figures and the live over-fitting panel of notebook 05 (helpers.viz_05_practice)."""
+
+from __future__ import annotations
+
+import itertools
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import data, features, one_vs_rest, optim
+from helpers.plotting import PALETTE
+from helpers.viz_05_practice import (
+    OverfittingExplorer,
+    plot_age_fits,
+    plot_boundaries,
+    plot_lambda_sweep,
+    plot_multiclass_regions,
+    plot_weight_growth,
+)
+from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+
+MAX_ITER = 150  # shorter than the notebook's 1000, so the corner tests stay fast
+
+
+@pytest.fixture(scope="module")
+def rings():
+    """The notebook's data: 60 training and 120 held-out points on two rings."""
+    rng = np.random.default_rng(2)
+    X, y = features.make_rings(180, rng)
+    return data.train_test_split(X, y, 2 / 3, rng)
+
+
+@pytest.fixture(scope="module")
+def explorer(rings):
+    X_train, X_test, y_train, y_test = rings
+    return OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=8, max_iter=MAX_ITER, grid_size=40)
+
+
+def snapshot(ex: OverfittingExplorer) -> dict[str, np.ndarray]:
+    segments = ex.boundary.get_segments()
+    return {
+        "image": np.array(ex.image.get_array(), dtype=float),
+        "boundary": np.concatenate(segments) if segments else np.empty((0, 2)),
+        "train": np.asarray(ex.acc_lines[0].get_ydata(), dtype=float),
+        "test": np.asarray(ex.acc_lines[1].get_ydata(), dtype=float),
+        "marker": np.asarray(ex.marker.get_xdata(), dtype=float),
+    }
+
+
+def assert_finite(snap: dict[str, np.ndarray]) -> None:
+    for name, values in snap.items():
+        assert np.all(np.isfinite(values)), f"{name} holds non-finite values"
+    assert snap["image"].min() >= 0 and snap["image"].max() <= 1
+
+
+CORNERS = list(itertools.product((0.01, 10.0), (1, MAX_ITER), (1, 8), (0.0, 10.0)))
+
+
+@pytest.mark.parametrize(("learning_rate", "iterations", "degree", "lam"), CORNERS)
+def test_draw_at_every_corner_of_the_slider_ranges(explorer, learning_rate, iterations, degree, lam):
+    fig = explorer.draw(learning_rate=learning_rate, iterations=iterations, degree=degree, lam=lam)
+    assert isinstance(fig, Figure)
+    snap = snapshot(explorer)
+    assert_finite(snap)
+    assert snap["marker"].tolist() == [iterations, iterations]
+    assert snap["train"].size == MAX_ITER  # the whole trajectory, iterations 1..max
+
+
+def test_each_slider_changes_the_picture(explorer):
+    base = {"learning_rate": 1.0, "iterations": 100, "degree": 8, "lam": 0.0}
+    explorer.draw(**base)
+    reference = snapshot(explorer)
+    for name, value in (("learning_rate", 0.1), ("iterations", 20), ("degree", 2), ("lam", 10.0)):
+        explorer.draw(**{**base, name: value})
+        changed = snapshot(explorer)
+        assert not np.allclose(changed["image"], reference["image"]), f"moving {name} left the image unchanged"
+    explorer.draw(**{**base, "iterations": 20})
+    assert snapshot(explorer)["marker"].tolist() == [20, 20]
+
+
+def test_iterations_slice_the_cached_run_without_retraining(explorer):
+    explorer.draw(learning_rate=0.5, iterations=10, degree=3, lam=0.1)
+    run = explorer.run(3, 0.1, 0.5)
+    count = len(explorer._runs)
+    for steps in (1, 50, MAX_ITER):
+        explorer.draw(learning_rate=0.5, iterations=steps, degree=3, lam=0.1)
+        assert explorer.run(3, 0.1, 0.5) is run
+        A_grid = explorer.design(3)[2]
+        expected = 1 / (1 + np.exp(-(A_grid @ run.trajectory.path[steps])))
+        assert np.allclose(np.array(explorer.image.get_array()).ravel(), expected)
+    assert len(explorer._runs) == count
+
+
+def test_accuracy_curves_match_logistic_predict(explorer):
+    from helpers import logistic
+
+    run = explorer.run(8, 0.0, 1.0)
+    A_train, A_test, _ = explorer.design(8)
+    for k in (0, 7, MAX_ITER):
+        theta = run.trajectory.path[k]
+        assert run.acc_train[k] == pytest.approx(100 * np.mean(logistic.predict(theta, A_train) == explorer.y_train))
+        assert run.acc_test[k] == pytest.approx(100 * np.mean(logistic.predict(theta, A_test) == explorer.y_test))
+
+
+def test_over_fitting_and_its_cure_show_in_the_numbers(rings):
+    X_train, X_test, y_train, y_test = rings
+    ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_iter=500, grid_size=20)
+    free, ridge = ex.run(8, 0.0, 1.0), ex.run(8, 1.0, 1.0)
+    assert free.acc_train[-1] - free.acc_test[-1] > 10
+    assert ridge.acc_test[-1] > free.acc_test[-1] + 5
+
+
+def test_divergence_banner_follows_the_learning_rate(explorer):
+    explorer.draw(learning_rate=10.0, iterations=MAX_ITER, degree=8, lam=0.0)
+    assert explorer.run(8, 0.0, 10.0).trajectory.diverged_at is not None
+    assert explorer.banner.get_visible() and "Diverged" in explorer.banner.get_text()
+    explorer.draw(learning_rate=0.1, iterations=MAX_ITER, degree=8, lam=0.0)
+    assert not explorer.banner.get_visible()
+
+
+def test_cache_is_bounded(rings):
+    X_train, X_test, y_train, y_test = rings
+    ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=2, max_iter=5, grid_size=10)
+    for i in range(ex.cache_size + 5):
+        ex.run(1, 0.0, 0.01 * (i + 1))
+    assert len(ex._runs) == ex.cache_size
+
+
+def test_live_panel_redraws_on_every_slider(rings):
+    X_train, X_test, y_train, y_test = rings
+    ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_iter=MAX_ITER, grid_size=30)
+    sliders = {
+        "learning_rate": learning_rate_slider(value=1.0, min_exponent=-2, max_exponent=1),
+        "iterations": iterations_slider(value=MAX_ITER, maximum=MAX_ITER),
+        "degree": widgets.IntSlider(value=8, min=1, max=8),
+        "lam": widgets.SelectionSlider(options=[("0", 0.0), ("1", 1.0), ("10", 10.0)], value=0.0),
+    }
+    panel = LivePanel(ex.fig, ex.draw, sliders)
+    assert panel.calls == 1
+    before = snapshot(ex)["image"]
+    new_values = {"learning_rate": 0.1, "iterations": 7, "degree": 2, "lam": 10.0}
+    for count, (name, value) in enumerate(new_values.items(), start=2):
+        sliders[name].value = value
+        assert panel.calls == count
+        after = snapshot(ex)["image"]
+        assert not np.allclose(after, before), f"{name} slider did not change the figure"
+        before = after
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"learning_rate": 0.0}, "learning_rate must be a positive"),
+        ({"learning_rate": "fast"}, "learning_rate must be a positive real number"),
+        ({"iterations": 0}, "iterations must be a positive integer"),
+        ({"iterations": MAX_ITER + 1}, f"at most max_iter = {MAX_ITER}"),
+        ({"degree": 9}, "degree must be an integer from 1 to 8"),
+        ({"degree": 2.0}, "degree must be an integer from 1 to 8"),
+        ({"lam": -1.0}, "lam must be a finite number >= 0"),
+    ],
+)
+def test_draw_rejects_bad_values(explorer, kwargs, message):
+    arguments = {"learning_rate": 1.0, "iterations": 10, "degree": 2, "lam": 0.0, **kwargs}
+    with pytest.raises(ValueError, match=message):
+        explorer.draw(**arguments)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"X_train": np.ones((5, 3))}, "X_train must have 2 columns"),
+        ({"y_train": np.full(60, 2.0)}, "y_train must hold binary labels"),
+        ({"y_test": np.zeros(7)}, "same number of samples"),
+        ({"max_iter": 0}, "max_iter must be a positive integer"),
+        ({"grid_size": 5}, "grid_size must be at least 10"),
+    ],
+)
+def test_constructor_rejects_bad_input(rings, change, message):
+    X_train, X_test, y_train, y_test = rings
+    arguments = {"X_train": X_train, "y_train": y_train, "X_test": X_test, "y_test": y_test, **change}
+    with pytest.raises(ValueError, match=message):
+        OverfittingExplorer(**arguments)
+
+
+# ---------------------------------------------------------------------------------------
+# static figures
+# ---------------------------------------------------------------------------------------
+def test_plot_boundaries_draws_the_zero_level(rings):
+    X_train, X_test, y_train, y_test = rings
+    (A2,) = features.polynomial_design(X_train, 2)
+    theta = optim.fit_logistic_newton(A2, y_train).params
+    fig = plot_boundaries(X_train, y_train, [(2, theta, "degree 2")], X_test, y_test, title="t", grid_size=60)
+    curves = fig.axes[0].collections[-1 - 4].get_segments()  # the boundary, added before the 4 scatters
+    points = np.concatenate(curves)
+    assert np.all(np.isfinite(points))
+    (A_curve,) = features.polynomial_design(X_train, 2, points)[1:]
+    assert np.abs(A_curve @ theta).max() < 0.2  # the drawn curve is where the score is zero
+    with pytest.raises(ValueError, match="must have 6 entries"):
+        plot_boundaries(X_train, y_train, [(2, theta[:5], "bad")])
+    with pytest.raises(ValueError, match="at least one"):
+        plot_boundaries(X_train, y_train, [])
+
+
+def test_plot_lambda_sweep_and_its_checks():
+    lams = np.logspace(-3, 2, 6)
+    curves = [np.linspace(90, 80, 6), np.linspace(80, 85, 6), np.linspace(0.1, 0.5, 6), np.linspace(2, 0.4, 6)]
+    fig = plot_lambda_sweep(lams, *curves, best=3, degree=8)
+    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    assert fig.axes[0].lines[2].get_xdata()[0] == pytest.approx(lams[3])  # the best-λ marker
+    fig.draw_without_rendering()
+    labels = {t.get_text() for t in fig.axes[0].get_xticklabels()}
+    assert {"10⁻³", "1", "10²"} <= labels  # plain Unicode powers of ten, no mathtext
+    with pytest.raises(ValueError, match="positive"):
+        plot_lambda_sweep(np.r_[0.0, lams[1:]], *curves, best=3, degree=8)
+    with pytest.raises(ValueError, match="shape of lams"):
+        plot_lambda_sweep(lams, curves[0][:5], *curves[1:], best=3, degree=8)
+    with pytest.raises(ValueError, match="best must be an index"):
+        plot_lambda_sweep(lams, *curves, best=6, degree=8)
+
+
+def test_plot_multiclass_regions_and_its_checks():
+    rng = np.random.default_rng(0)
+    X, y = features.make_three_blobs(90, rng)
+    Z, mean, std = data.standardize(X)
+    A = data.add_intercept(Z)
+    W = one_vs_rest.fit(A, y, 3)
+    fig = plot_multiclass_regions(X, y, W, W, mean, std, grid_size=40)
+    regions = fig.axes[0].images[0].get_array()
+    assert set(np.unique(regions)) == {0, 1, 2}
+    with pytest.raises(ValueError, match="shape"):
+        plot_multiclass_regions(X, y, W, W[:, :2], mean, std)
+
+
+def test_plot_age_fits_and_weight_growth():
+    rng = np.random.default_rng(1)
+    age, y = features.make_age_risk(200, rng)
+    edges = features.quantile_bin_edges(age, 4)
+    grid = np.linspace(18, 90, 50)
+    curve = features.age_risk_probability(grid)
+    fig = plot_age_fits(age, y, edges, grid, [("true", curve, PALETTE["black"], ":")], title="t")
+    assert np.allclose(fig.axes[0].lines[-1].get_ydata(), curve)
+    with pytest.raises(ValueError, match="shape of grid"):
+        plot_age_fits(age, y, edges, grid, [("true", curve[:10], PALETTE["black"], ":")])
+    A = data.add_intercept(np.r_[-np.ones(5), np.ones(5)])
+    run = optim.fit_logistic_newton(A, np.r_[np.zeros(5), np.ones(5)], lam=1.0)
+    fig = plot_weight_growth([("λ = 1", run, PALETTE["blue"])])
+    assert np.allclose(fig.axes[0].lines[0].get_ydata(), np.linalg.norm(run.path, axis=1))
+    with pytest.raises(ValueError, match="at least one"):
+        plot_weight_growth([])
