@@ -74,6 +74,8 @@ class ParabolaDescent:
             self._title = fig.suptitle("", fontsize=15, fontweight="bold")
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
+        #: What :meth:`draw` changes: a live panel repaints only these (see ``LivePanel``).
+        self.dynamic_artists = [self._steps, self._current, self._cost, self._title, self._banner]
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show ``iterations`` steps of gradient descent with step size ``learning_rate``.
@@ -110,8 +112,10 @@ class ParabolaDescent:
         self._current.set_data(clipped[-1:], np.minimum(0.5 * clipped[-1:] ** 2, 32.5))
         floored = np.maximum(costs, 1e-30)  # at α = 1 the cost is exactly 0: log scale needs > 0
         self._cost.set_data(np.arange(shown + 1), floored)
-        low, high = float(floored.min()), float(floored.max())
-        self._cost.axes.set_ylim(min(low, 1e-6) / 10, max(high, 1e2) * 10)
+        # The limits follow the whole run, not the part shown, so that moving the iterations
+        # slider leaves the axes alone (and a live panel can keep its background).
+        whole = np.maximum(run.costs, 1e-30)
+        self._cost.axes.set_ylim(min(float(whole.min()), 1e-6) / 10, max(float(whole.max()), 1e2) * 10)
         factor = 1 - learning_rate
         if learning_rate < 1:
             lesson = "each step shrinks x by the same factor: steady descent"

@@ -92,3 +92,63 @@ def test_live_panel_needs_controls():
     fig, _ = plotting.new_figure()
     with pytest.raises(ValueError, match="at least one widget"):
         LivePanel(fig, lambda: None, {})
+
+
+def test_png_bytes_round_trip(rng):
+    from blit import pixels
+
+    from helpers.widgets import png_bytes
+
+    image = rng.integers(0, 256, size=(7, 5, 3)).astype(np.uint8)
+    np.testing.assert_array_equal(pixels(png_bytes(image)), image)
+    with pytest.raises(ValueError, match=r"\(height, width, 3\) uint8"):
+        png_bytes(image.astype(float))
+
+
+def parabola_panel():
+    from helpers.viz_00_start import MAX_ITERATIONS, ParabolaDescent
+
+    descent = ParabolaDescent()
+    lr, it = learning_rate_slider(0.3, -2, 0.5), iterations_slider(10, maximum=MAX_ITERATIONS)
+    return LivePanel(descent.fig, descent.draw, {"learning_rate": lr, "iterations": it},
+                     dynamic=descent.dynamic_artists)
+
+
+def test_blitted_parabola_panel_matches_full_redraws():
+    from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
+
+    settings = [{"learning_rate": lr, "iterations": it} for lr in (0.01, 0.3, 1.0, 1.78, 3.16) for it in (1, 9, 50)]
+    assert_dynamic_covers_changes(parabola_panel(), settings)
+    assert_blitting_is_faithful(parabola_panel(), settings)
+
+
+def test_a_forgotten_dynamic_artist_is_caught():
+    from blit import assert_dynamic_covers_changes
+
+    panel = parabola_panel()
+    cost_curve = panel.draw.__self__._cost
+    panel.dynamic = [a for a in panel.dynamic if a is not cost_curve]  # forget the cost curve
+    with pytest.raises(AssertionError, match=r"axes1\.line0"):
+        assert_dynamic_covers_changes(panel, [{"iterations": 40}])
+
+
+def test_iterations_moves_reuse_the_background_and_learning_rates_are_cached():
+    panel = parabola_panel()
+    panel.render()
+    draws = panel.background_draws
+    for it in (5, 20, 35):
+        panel.controls["iterations"].value = it
+        panel.render()
+    assert panel.background_draws == draws  # the axes did not change: no full redraw
+    panel.controls["learning_rate"].value = 1.0
+    panel.render()
+    assert panel.background_draws == draws + 1  # new limits: one full redraw
+    panel.controls["learning_rate"].value = 0.3
+    panel.render()
+    assert panel.background_draws == draws + 1  # that background is remembered
+
+
+def test_dynamic_must_hold_artists():
+    fig, _ = plotting.new_figure()
+    with pytest.raises(ValueError, match="matplotlib artists"):
+        LivePanel(fig, lambda x: None, {"x": iterations_slider(1, 5)}, dynamic=[1, 2])
