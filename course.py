@@ -10,6 +10,7 @@ Maintainers also have:
                                                # kernel and save their outputs (all if none named)
     python3 course.py test --latest            # the tests against the newest releases of every
                                                # dependency, in .venv-latest (what CI runs weekly)
+    python3 course.py bench                    # the speed benchmark (benchmarks/README.md)
 
 Everything is installed into a virtual environment inside the repository (``.venv``),
 from the pinned ``requirements.txt``; nothing outside the repository is changed. The
@@ -197,6 +198,13 @@ def command_execute(args: argparse.Namespace) -> None:
         run([str(python), "-c", EXECUTE_ONE, notebook], env=child_env())
 
 
+def command_bench(args: argparse.Namespace) -> None:
+    python = ensure_environment()
+    say("benchmark: sliders in a real kernel, helper speed, Newton vs scikit-learn, nbval time")
+    command = [str(python), "benchmarks/run.py", *args.extra]
+    raise SystemExit(subprocess.call(command, cwd=ROOT, env=child_env()))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="course.py",
@@ -209,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
     tester.add_argument("--latest", action="store_true",
                         help="test against the newest releases (in .venv-latest) instead of the pins")
     tester.set_defaults(func=command_test)
+    bencher = sub.add_parser("bench", help="maintainers: measure slider, helper and test speed")
+    bencher.set_defaults(func=command_bench)
     executor = sub.add_parser("execute", help="maintainers: re-execute notebooks and save their outputs")
     executor.add_argument("notebooks", nargs="*", help="notebooks to execute (default: all)")
     executor.set_defaults(func=command_execute)

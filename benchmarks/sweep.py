@@ -114,7 +114,9 @@ print("SWEEP-REPORT " + json.dumps(_report))
 '''
 
 
-def sweep_notebook(path: Path, limit: int = 25, timeout: int = 600) -> list[dict]:
+def sweep_notebook(
+    path: Path, limit: int = 25, timeout: int = 600, executed: nbformat.NotebookNode | None = None
+) -> list[dict]:
     """Execute ``path`` in a fresh kernel and sweep its sliders; return one record per slider.
 
     Parameters
@@ -125,18 +127,25 @@ def sweep_notebook(path: Path, limit: int = 25, timeout: int = 600) -> list[dict
         At most this many positions per integer slider (every position of a log slider).
     timeout : int
         Seconds allowed per cell.
+    executed : nbformat.NotebookNode, optional
+        The notebook as read from ``path``; if given, it is executed in place, so the
+        caller can inspect its fresh outputs (the sweep cell is removed again).
 
     Returns
     -------
     list of dict
         ``panel``, ``control``, ``positions``, ``times_ms`` (one per move) and ``problems``.
     """
-    nb = nbformat.read(path, as_version=4)
+    nb = executed if executed is not None else nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(SWEEP_CODE.replace("__LIMIT__", str(limit))))
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
-    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
+    sweep_cell = nb.cells.pop()
+    errors = [o for o in sweep_cell.outputs if o.get("output_type") == "error"]
+    if errors:
+        raise RuntimeError(f"the sweep of {path.name} failed: {errors[0].get('ename')}: {errors[0].get('evalue')}")
+    text = "".join(o.get("text", "") for o in sweep_cell.outputs if o.get("output_type") == "stream")
     for line in text.splitlines():
         if line.startswith("SWEEP-REPORT "):
             return json.loads(line[len("SWEEP-REPORT "):])

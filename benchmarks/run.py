@@ -1,0 +1,173 @@
+"""The course's speed benchmark: sliders, helpers, Newton versus scikit-learn, nbval time.
+
+Run it with ``python3 course.py bench`` (it needs the course's environment). It prints one
+Markdown table per part:
+
+1. **Sliders.** Each notebook runs in a fresh kernel with the inline backend, as a learner
+   runs it; then every slider of every live panel moves through its whole range, up and
+   back down (the first visit of a learning rate includes its training), and each move is
+   timed: callback, figure redraw and PNG sent to the page (``benchmarks/sweep.py``).
+2. **Helpers.** One gradient-descent iteration of the logistic and softmax helpers (cost and
+   gradient, as ``helpers.optim`` runs them) against the two matrix products it cannot avoid
+   (``X @ w`` and ``X.T @ r``), at m = 100,000 samples, n = 100 features, K = 10 classes,
+   timed alternately in one run.
+3. **Newton versus scikit-learn** on the exam scores: time to the optimum (Newton stops when
+   the cost changes by less than 1e-10) against scikit-learn's default ``LogisticRegression``
+   fit on the same data.
+4. **nbval.** Wall time of ``pytest notebooks/`` (every notebook under nbval).
+
+The machine is shared by nothing else when this is meant to be read; numbers measured
+while other work runs are inflated and say so only by their spread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.sweep import sweep_notebook  # noqa: E402
+from helpers import data, logistic, optim, softmax  # noqa: E402
+
+
+def alternate(functions: dict[str, object], repeats: int) -> dict[str, float]:
+    """Median seconds of each function, timing them in turn so drifts affect all alike."""
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(repeats):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: float(np.median(values)) for name, values in times.items()}
+
+
+def helper_speed(repeats: int = 15) -> list[dict]:
+    rng = np.random.default_rng(0)
+    m, n, k = 100_000, 100, 10
+    X = np.column_stack([np.ones(m), rng.normal(size=(m, n - 1))])
+    y = rng.integers(0, 2, size=m).astype(float)
+    labels = rng.integers(0, k, size=m)
+    theta = rng.normal(size=n) * 0.1
+    W = rng.normal(size=(n, k)) * 0.1
+    r, R = np.ones(m), np.ones((m, k))
+    result = alternate(
+        {
+            "logistic floor": lambda: (X @ theta, X.T @ r),
+            "logistic iteration": lambda: logistic._cost_and_gradient(theta, X, y),
+            "softmax floor": lambda: (X @ W, X.T @ R),
+            "softmax iteration": lambda: softmax._cost_and_gradient(W, X, labels),
+        },
+        repeats,
+    )
+    rows = []
+    for model in ("logistic", "softmax"):
+        floor, step = result[f"{model} floor"], result[f"{model} iteration"]
+        rows.append({"helper": model, "iteration_ms": step * 1e3, "floor_ms": floor * 1e3, "ratio": step / floor})
+    return rows
+
+
+def newton_vs_sklearn(repeats: int = 30) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    scores, admitted = data.load_exam_scores()
+    X = data.add_intercept(scores)
+    result = alternate(
+        {
+            "newton": lambda: optim.fit_logistic_newton(X, admitted, tol=1e-10),
+            "sklearn": lambda: LogisticRegression().fit(scores, admitted),
+        },
+        repeats,
+    )
+    run = optim.fit_logistic_newton(X, admitted, tol=1e-10)
+    return {
+        "newton_ms": result["newton"] * 1e3,
+        "sklearn_ms": result["sklearn"] * 1e3,
+        "ratio": result["sklearn"] / result["newton"],
+        "newton_steps": run.n_iter,
+        "newton_cost": float(run.costs[-1]),
+        "last_change": float(abs(run.costs[-1] - run.costs[-2])),
+    }
+
+
+def slider_table(notebooks: list[Path], limit: int) -> list[dict]:
+    rows = []
+    for path in notebooks:
+        for record in sweep_notebook(path, limit=limit):
+            times = np.array(record["times_ms"])
+            if not times.size:
+                continue
+            rows.append({
+                "notebook": path.stem, "panel": record["panel"], "slider": record["description"],
+                "moves": len(times), "median_ms": float(np.median(times)),
+                "p95_ms": float(np.percentile(times, 95)), "max_ms": float(times.max()),
+                "problems": len(record["problems"]),
+            })
+    return rows
+
+
+def nbval_time() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "notebooks", "-q", "-p", "no:cacheprovider"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", help="notebooks to sweep (default: all)")
+    parser.add_argument("--limit", type=int, default=25, help="positions per integer slider (default 25)")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--skip-nbval", action="store_true", help="skip the nbval timing")
+    args = parser.parse_args()
+    notebooks = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+    print(f"Machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}\n")
+    sliders = slider_table(notebooks, args.limit)
+    print("| notebook | panel | slider | moves | median (ms) | p95 (ms) | max (ms) |")
+    print("|---|---|---|---|---|---|---|")
+    for row in sliders:
+        print(f"| {row['notebook']} | {row['panel']} | {row['slider']} | {row['moves']} | "
+              f"{row['median_ms']:.0f} | {row['p95_ms']:.0f} | {row['max_ms']:.0f} |")
+    helpers = helper_speed()
+    print("\n| helper | one iteration (ms) | two products (ms) | ratio |")
+    print("|---|---|---|---|")
+    for row in helpers:
+        print(f"| {row['helper']} | {row['iteration_ms']:.1f} | {row['floor_ms']:.1f} | {row['ratio']:.2f} |")
+    newton = newton_vs_sklearn()
+    print("\n| Newton (ms) | scikit-learn (ms) | scikit-learn / Newton | Newton steps | cost | last change |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {newton['newton_ms']:.2f} | {newton['sklearn_ms']:.2f} | {newton['ratio']:.1f} | "
+          f"{newton['newton_steps']} | {newton['newton_cost']:.6f} | {newton['last_change']:.1e} |")
+    nbval = None if args.skip_nbval else nbval_time()
+    if nbval is not None:
+        print(f"\nnbval, all notebooks: {nbval:.1f} s")
+    print(f"\nLoad average after: {os.getloadavg()[0]:.2f}")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "sliders": sliders, "helpers": helpers,
+                                         "newton": newton, "nbval_s": nbval}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
