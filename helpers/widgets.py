@@ -344,6 +344,11 @@ class LivePanel:
             finally:
                 for artist, visible in zip(dynamic, shown, strict=True):
                     artist.set_visible(visible)
+                # An axes places its titles while it draws, from their visible extent: hidden,
+                # they were placed wrongly. Place them again now that they are visible.
+                renderer = canvas.get_renderer()
+                for ax in self.fig.axes:
+                    ax._update_title_position(renderer)
             self._freeze_layout()
             self._backgrounds[self._key()] = canvas.copy_from_bbox(self.fig.bbox)
             while len(self._backgrounds) > self.max_backgrounds:

@@ -152,3 +152,23 @@ def test_dynamic_must_hold_artists():
     fig, _ = plotting.new_figure()
     with pytest.raises(ValueError, match="matplotlib artists"):
         LivePanel(fig, lambda x: None, {"x": iterations_slider(1, 5)}, dynamic=[1, 2])
+
+
+def test_dynamic_axes_titles_stay_in_place():
+    from blit import differing_fraction
+
+    fig, ax = plotting.new_figure()
+    with plotting.course_style():
+        (line,) = ax.plot([0, 1], [0, 1])
+        title = ax.set_title("start")
+    ax.set(xlim=(0, 20), ylim=(0, 20))
+
+    def draw(n):
+        line.set_data(np.arange(n), np.arange(n))
+        title.set_text(f"after {n} steps")
+
+    panel = LivePanel(fig, draw, {"n": iterations_slider(5, 20)}, dynamic=[line, title])
+    panel.render()
+    for n in (3, 10, 20):
+        panel.controls["n"].value = n
+        assert differing_fraction(panel) < 0.001
