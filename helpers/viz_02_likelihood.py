@@ -13,7 +13,8 @@ The live panel :class:`DescentExplorer` shows batch gradient descent on the exam
 (raw or standardised): the cost per iteration next to the decision boundary moving over
 the data. Its trajectories come from :class:`DescentRuns`, which trains every learning
 rate of the slider at once (one vectorised run over all rates), so no slider move ever
-retrains.
+retrains; and it lists the artists a move changes (``dynamic_artists``), so that a
+``LivePanel`` repaints only those over a cached picture of the rest.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ ADMISSION_CMAP = LinearSegmentedColormap.from_list(
 
 _LABELS = ("not admitted", "admitted")
 _MAX_LEARNING_RATE = 1e3  # beyond this the demo means nothing; it also keeps every run finite
+_TALL = 1.15  # a tall cost axis reaches this factor above the highest cost: room for a label on top
 
 
 # ---------------------------------------------------------------------------------------
@@ -435,18 +437,31 @@ def _score_axes(ax: Axes) -> None:
     ax.set(xlim=SCORE_BOX[:2], ylim=SCORE_BOX[2:], xlabel="exam 1 score (points)", ylabel="exam 2 score (points)")
 
 
+#: The live panel's key is a white band along the bottom of the score plot, this share of
+#: its height; the probability map and the boundary stop at its top edge, so they never
+#: cover it (and a live panel need not repaint the key on every move).
+_KEY_HEIGHT = 0.1
+#: The part of :data:`SCORE_BOX` above that key (no applicant lies in the key's band).
+_ABOVE_KEY: tuple[float, float, float, float] = (
+    SCORE_BOX[0], SCORE_BOX[1], SCORE_BOX[2] + _KEY_HEIGHT * (SCORE_BOX[3] - SCORE_BOX[2]), SCORE_BOX[3]
+)
+
+
 def _key(ax: Axes) -> None:
-    """A one-row key along the bottom of a score plot: the two markers and the boundary line."""
-    ax.add_patch(Rectangle((0.02, 0.015), 0.96, 0.085, transform=ax.transAxes, facecolor="white",
-                           edgecolor=PALETTE["grey"], linewidth=0.8, alpha=0.92, zorder=5))
+    """A one-row key in a white band along the bottom of a score plot: the two markers and the boundary line."""
+    ax.add_patch(Rectangle((0.0, 0.0), 1.0, _KEY_HEIGHT, transform=ax.transAxes, facecolor="white",
+                           edgecolor="none", zorder=1))
+    ax.plot([0.0, 1.0], [_KEY_HEIGHT, _KEY_HEIGHT], color=PALETTE["grey"], linewidth=0.8,
+            transform=ax.transAxes, zorder=1)
+    middle = _KEY_HEIGHT / 2
     entries = [(0.06, CLASS_MARKERS[1], CLASS_COLORS[1], _LABELS[1]),
                (0.35, CLASS_MARKERS[0], CLASS_COLORS[0], _LABELS[0])]
     for x, marker, color, text in entries:
-        ax.plot([x], [0.057], marker=marker, color=color, markeredgecolor="black", markeredgewidth=0.6,
+        ax.plot([x], [middle], marker=marker, color=color, markeredgecolor="black", markeredgewidth=0.6,
                 markersize=7, linestyle="none", transform=ax.transAxes, zorder=6)
-        ax.text(x + 0.03, 0.057, text, transform=ax.transAxes, va="center", fontsize=11, zorder=6)
-    ax.plot([0.68, 0.75], [0.057, 0.057], color=PALETTE["black"], transform=ax.transAxes, zorder=6)
-    ax.text(0.77, 0.057, "boundary", transform=ax.transAxes, va="center", fontsize=11, zorder=6)
+        ax.text(x + 0.03, middle, text, transform=ax.transAxes, va="center", fontsize=11, zorder=6)
+    ax.plot([0.68, 0.75], [middle, middle], color=PALETTE["black"], transform=ax.transAxes, zorder=6)
+    ax.text(0.77, middle, "boundary", transform=ax.transAxes, va="center", fontsize=11, zorder=6)
 
 
 def plot_exam_scores(scores: ArrayLike, admitted: ArrayLike, ax: Axes | None = None) -> Axes:
@@ -796,6 +811,10 @@ class DescentExplorer:
     runs : DescentRuns
     mean, std : numpy.ndarray, shape (2,)
         Standardisation statistics (zeros and ones for raw scores).
+    dynamic_artists : list of matplotlib.artist.Artist
+        Every artist :meth:`draw` changes, for ``LivePanel(..., dynamic=...)``. The axes'
+        limits never change with the iteration count, and take at most two values along
+        the learning-rate slider.
 
     Raises
     ------
@@ -857,13 +876,15 @@ class DescentExplorer:
         with course_style():
             ax_cost.axhline(self.minimum, color=PALETTE["green"], linestyle=":")
             # Below the line, where the curve never goes (the cost never drops under its minimum);
-            # above it when the axis is so tall that the line sits on the bottom edge.
+            # in the top corner when the axis is so tall that the line sits on the bottom edge
+            # (the zig-zags of a too-large learning rate fill the space just above it).
             label = f"minimum J* = {self.minimum:.4f} (Newton)"
             self.minimum_labels = {
-                where: ax_cost.annotate(label, (0.98, self.minimum), xycoords=ax_cost.get_yaxis_transform(),
-                                        xytext=(0, offset), textcoords="offset points", ha="right", va=align,
-                                        color=PALETTE["green"], fontsize=12)
-                for where, offset, align in (("below", -9, "top"), ("above", 5, "bottom"))
+                "below": ax_cost.annotate(label, (0.98, self.minimum), xycoords=ax_cost.get_yaxis_transform(),
+                                          xytext=(0, -9), textcoords="offset points", ha="right", va="top",
+                                          color=PALETTE["green"], fontsize=12),
+                "corner": ax_cost.text(0.98, 0.97, f"dotted line: {label}", transform=ax_cost.transAxes,
+                                       ha="right", va="top", color=PALETTE["green"], fontsize=12),
             }
             (self.cost_line,) = ax_cost.plot([], [], color=PALETTE["blue"], linewidth=1.8)
             (self.cost_dot,) = ax_cost.plot([], [], "o", color=PALETTE["vermillion"], markersize=9, zorder=5)
@@ -885,12 +906,28 @@ class DescentExplorer:
             self.boundary_text = ax_data.text(0.97, 0.985, "", transform=ax_data.transAxes, ha="right", va="top",
                                               fontsize=11, color=PALETTE["vermillion"], fontweight="bold", zorder=6)
             self.title = fig.suptitle("", fontweight="bold")
+            # A fixed height (y=1, where matplotlib would put them anyway) keeps the titles in
+            # place: matplotlib moves an automatically placed title that is hidden, as a live
+            # panel hides its dynamic artists while it draws the background.
+            for ax in (ax_cost, ax_data):
+                ax.set_title("", fontsize=13, fontweight="normal", y=1.0)
             # Tick labels are most of the cost of a render: five per axis are plenty.
             for axis in (ax_cost.xaxis, ax_cost.yaxis, ax_data.xaxis, ax_data.yaxis):
                 axis.set_major_locator(_few_ticks())
         self.ax_cost, self.ax_data = ax_cost, ax_data
         self.fig: Figure = fig
+        #: What :meth:`draw` changes: a live panel repaints only these over a cached picture
+        #: of the rest (see ``LivePanel``). On the score plot that includes what lies on top
+        #: of the moving region: the applicants and the left spine (the key below is never
+        #: covered, see ``_key``). The axes' limits change only with the learning rate.
+        self.dynamic_artists = [
+            self.cost_line, self.cost_dot, *self.minimum_labels.values(), self.divergence_text, ax_cost.title,
+            self.region, *ax_data.collections, ax_data.spines["left"], self.boundary_line, self.boundary_text,
+            ax_data.title, self.title,
+        ]
         self._facts_cache: dict[int, tuple[float, int | None, int | None]] = {}
+        highest = max((float(self.runs.get(float(rate)).costs.max()) for rate in self.runs.learning_rates), default=0.0)
+        self._tall_top = _TALL * highest  # the one taller cost axis of the slider's runs (see _facts)
         # Lay the figure out once, with representative texts, then freeze the layout: a
         # constrained-layout pass costs as much as drawing the figure, on every redraw.
         # For that pass the cost axis gets wider tick labels ("17.50") than it ever shows
@@ -905,13 +942,21 @@ class DescentExplorer:
             ax_cost.yaxis.set_major_formatter(ScalarFormatter())
 
     def _facts(self, run: optim.Trajectory) -> tuple[float, int | None, int | None]:
-        """Per run: the y-axis top, the first step that raised the cost, the first iterate near J*."""
+        """Per run: the y-axis top, the first step that raised the cost, the first iterate near J*.
+
+        The top is 0.8 for a run that stays below it; otherwise it is the one taller top
+        shared by all the slider's runs (with room for the label in its corner), so that
+        the axis changes at most once along the learning-rate slider (a live panel then
+        draws the axes only twice) and the growing zig-zags of larger learning rates can be
+        compared on one scale.
+        """
         key = id(run)
         if key not in self._facts_cache:
             rises = np.flatnonzero(np.diff(run.costs) > 1e-12)
             near = np.flatnonzero(run.costs - self.minimum < 1e-4)
+            peak = float(run.costs.max())
             self._facts_cache[key] = (
-                max(0.8, 1.08 * float(run.costs.max())),
+                0.8 if 1.08 * peak <= 0.8 else max(_TALL * peak, self._tall_top),
                 int(rises[0]) + 1 if rises.size else None,
                 int(near[0]) if near.size else None,
             )
@@ -963,15 +1008,15 @@ class DescentExplorer:
         self.ax_cost.set_ylim(0, top)
         low = self.minimum < 0.15 * top
         self.minimum_labels["below"].set_visible(not low)
-        self.minimum_labels["above"].set_visible(low)
-        self.ax_cost.set_title(f"α = {learning_rate:.3g}, iteration {shown}:  J = {costs[-1]:.4f} nats", fontsize=13)
+        self.minimum_labels["corner"].set_visible(low)
+        self.ax_cost.title.set_text(f"α = {learning_rate:.3g}, iteration {shown}:  J = {costs[-1]:.4f} nats")
         theta = run.path[shown]
         raw = raw_units_theta(theta, self.mean, self.std) if self.standardized else theta
-        self.region.set_xy(admitted_region(raw) if np.isfinite(raw).all() else np.zeros((0, 2)))
-        x1, x2 = boundary_segment(raw)
+        self.region.set_xy(admitted_region(raw, _ABOVE_KEY) if np.isfinite(raw).all() else np.zeros((0, 2)))
+        x1, x2 = boundary_segment(raw, _ABOVE_KEY)
         self.boundary_line.set_data(x1, x2)
         accuracy = float(np.mean((self._design @ theta >= 0) == (self.admitted == 1)))
-        self.ax_data.set_title(f"boundary h = 0.5: training accuracy {100 * accuracy:.0f} %", fontsize=13)
+        self.ax_data.title.set_text(f"boundary h = 0.5: training accuracy {100 * accuracy:.0f} %")
         note = ""
         if np.isnan(x1[0]):
             everyone = "admitted" if raw[0] + 65.0 * (raw[1] + raw[2]) >= 0 else "not admitted"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
+from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -310,6 +313,84 @@ def test_explorer_rejects_bad_construction(exam):
     small = viz.DescentExplorer(scores, admitted, **{**STD, "max_iter": 20})
     with pytest.raises(ValueError, match="runs were computed for other data"):
         viz.DescentExplorer(scores, admitted, **{**RAW, "max_iter": 20}, runs=small.runs)
+
+
+# ---------------------------------------------------------------------------------------
+# blitting: the live panels exactly as the notebook builds them
+# ---------------------------------------------------------------------------------------
+NOTEBOOK_RAW = {**RAW, "min_exponent": -5}  # the raw-score explorer of the notebook; STD is the other one
+
+
+@pytest.fixture(scope="module", params=["raw", "std"])
+def notebook_panel(request, exam, raw_explorer, std_explorer):
+    """The notebook's live cell: a twin figure, its two sliders, blitting its dynamic artists."""
+    if request.param == "raw":  # the notebook's explorer; its slider's runs are among those of raw_explorer
+        explorer = viz.DescentExplorer(*exam, **NOTEBOOK_RAW, minimum=raw_explorer.minimum, runs=raw_explorer.runs)
+        rate = learning_rate_slider(10**-3.25, min_exponent=-5, max_exponent=-2)
+        steps = iterations_slider(5000, maximum=5000)
+    else:
+        explorer = std_explorer
+        rate = learning_rate_slider(1.0, min_exponent=-2, max_exponent=2)
+        steps = iterations_slider(500, maximum=1000)
+    live = explorer.twin()
+    return LivePanel(live.fig, live.draw, {"learning_rate": rate, "iterations": steps}, dynamic=live.dynamic_artists)
+
+
+def _slider_rates(panel):
+    rate = panel.controls["learning_rate"]
+    return [float(rate.base ** (rate.min + k * rate.step)) for k in range(round((rate.max - rate.min) / rate.step) + 1)]
+
+
+def _settings(panel):
+    """Every learning rate of the slider, an iterations sweep at the largest, and the four corners."""
+    rates, top = _slider_rates(panel), panel.controls["iterations"].max
+    sweep = [{"learning_rate": r, "iterations": k} for r, k in zip(rates, itertools.cycle([top, 1, top // 3]))]
+    iterations = [{"iterations": k} for k in (2, top // 10, top // 2)]
+    corners = [{"learning_rate": r, "iterations": k} for r in (rates[0], rates[-1]) for k in (1, top)]
+    return sweep + iterations + corners
+
+
+def _some_settings(panel):
+    """Fewer, for the pixel comparison (two renders each): the four corners (both axes, the banner) and the middle."""
+    rates, top = _slider_rates(panel), panel.controls["iterations"].max
+    pairs = [(rates[0], 1), (rates[0], top), (rates[len(rates) // 2], top // 2), (rates[-1], top), (rates[-1], 1)]
+    return [{"learning_rate": r, "iterations": k} for r, k in pairs]
+
+
+def test_blitted_panels_match_full_redraws(notebook_panel):
+    assert_dynamic_covers_changes(notebook_panel, _settings(notebook_panel))  # exact and cheap: every position
+    assert_blitting_is_faithful(notebook_panel, _some_settings(notebook_panel))
+
+
+def test_only_the_learning_rate_changes_the_axes_and_at_most_once(notebook_panel):
+    rate, steps = notebook_panel.controls["learning_rate"], notebook_panel.controls["iterations"]
+    notebook_panel.render()
+    draws = notebook_panel.background_draws
+    for k in (1, 7, steps.max // 3, steps.max):
+        steps.value = k
+        notebook_panel.render()
+    assert notebook_panel.background_draws == draws  # moving the iterations slider never redraws the axes
+    limits = set()
+    for value in _slider_rates(notebook_panel) + _slider_rates(notebook_panel)[::-1]:
+        rate.value = value
+        limits.add(notebook_panel.draw.__self__.ax_cost.get_ylim())
+    assert len(limits) == 2  # 0.8 for the runs that descend, one taller axis for all the others
+
+
+def test_minimum_label_and_key_stay_clear_of_the_curve_and_the_region(exam, std_explorer):
+    labels = std_explorer.minimum_labels
+    std_explorer.draw(learning_rate=1.0, iterations=1000)
+    assert labels["below"].get_visible() and not labels["corner"].get_visible()
+    std_explorer.draw(learning_rate=100.0, iterations=1000)
+    assert labels["corner"].get_visible() and not labels["below"].get_visible()
+    top = std_explorer.ax_cost.get_ylim()[1]
+    assert std_explorer.runs.get(100.0).costs.max() < 0.9 * top  # the curve stays below the corner label
+    key_top = viz._ABOVE_KEY[2]  # the region and the boundary never reach into the key's band
+    assert viz.SCORE_BOX[2] < key_top < exam[0][:, 1].min()  # and no applicant lies in that band
+    for rate in (0.01, 1.0, 100.0):
+        std_explorer.draw(learning_rate=rate, iterations=1000)
+        heights = np.concatenate([std_explorer.region.get_xy()[:, 1], std_explorer.boundary_line.get_ydata()])
+        assert np.all(np.isnan(heights) | (heights >= key_top - 1e-9))
 
 
 # ---------------------------------------------------------------------------------------
