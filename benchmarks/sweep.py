@@ -115,7 +115,7 @@ print("SWEEP-REPORT " + json.dumps(_report))
 
 
 def sweep_notebook(
-    path: Path, limit: int = 25, timeout: int = 600, executed: nbformat.NotebookNode | None = None
+    path: Path, limit: int = 25, timeout: int = 300, executed: nbformat.NotebookNode | None = None
 ) -> list[dict]:
     """Execute ``path`` in a fresh kernel and sweep its sliders; return one record per slider.
 

@@ -13,7 +13,9 @@ the cost surfaces and Hessians of a small 1-D problem, and three figures: the st
 comparison plots, :class:`SlowdownExplorer` (one neuron, ``x = 1``, ``y = 0``) and
 :class:`ExamScoresRace` (the exam-score data from a confidently wrong start). Each
 interactive class builds its figure once; ``draw`` only updates artists and slices
-trajectories cached per learning rate.
+trajectories (and the curves derived from them) cached per learning rate. Each lists the
+artists ``draw`` changes in ``dynamic_artists`` and keeps its axes fixed, so a live panel
+(``LivePanel(..., dynamic=...)``) repaints only those over one cached background.
 """
 
 from __future__ import annotations
@@ -21,16 +23,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from numpy.typing import ArrayLike
 
-from . import optim
+from . import logistic, optim
 from ._validate import (
     as_float_array,
     check_binary_labels,
@@ -694,6 +699,29 @@ def _slowdown_lesson(halving: Mapping[str, int | None]) -> str:
     return f"squared error needs {ratio:.1f} times as many epochs: no real slowdown"
 
 
+class _RoomForHidden(ConstrainedLayoutEngine):
+    """Constrained layout that leaves room for some texts even while they are hidden.
+
+    A live panel that blits draws its background with the dynamic artists hidden, and a
+    hidden figure title would get no room: the first layout, which is then kept, would
+    let the title overlap the axes. This engine shows those texts while it measures.
+    """
+
+    def __init__(self, texts: list[Text], **params: object) -> None:
+        super().__init__(**params)
+        self._texts = texts
+
+    def execute(self, fig: Figure) -> object:
+        shown = [text.get_visible() for text in self._texts]
+        for text in self._texts:
+            text.set_visible(True)
+        try:
+            return super().execute(fig)
+        finally:
+            for text, visible in zip(self._texts, shown, strict=True):
+                text.set_visible(visible)
+
+
 class _LayoutOnce:
     """Keep the positions that the constrained layout found at the first render of a figure.
 
@@ -701,12 +729,16 @@ class _LayoutOnce:
     render it). After the first render has placed every title and label, the positions
     can be kept: from then on each redraw is a single pass, which roughly halves the cost
     of a slider move. (The positions are only frozen once a render has happened, so a
-    figure that is never shown keeps its layout engine.)
+    figure that is never shown keeps its layout engine.) The layout leaves room for the
+    ``titles`` even when a live panel hides them to draw its background.
     """
 
-    def __init__(self, fig: Figure) -> None:
+    def __init__(self, fig: Figure, titles: list[Text]) -> None:
         self.fig = fig
         self.rendered = False
+        engine = fig.get_layout_engine()
+        if isinstance(engine, ConstrainedLayoutEngine):
+            fig.set_layout_engine(_RoomForHidden(titles, **engine.get()))
         fig.canvas.mpl_connect("draw_event", self._on_render)
 
     def _on_render(self, _event: object) -> None:
@@ -717,16 +749,25 @@ class _LayoutOnce:
             self.fig.set_layout_engine(None)
 
 
+class _NeuronCurves(NamedTuple):
+    """What the slowdown figure shows of one run, computed once for the whole run."""
+
+    outputs: np.ndarray  # a = sigmoid(w + b) per epoch
+    relative: np.ndarray  # cost / starting cost per epoch
+    halved_at: int | None  # first epoch at or below half the starting cost
+
+
 class SlowdownExplorer:
     """One neuron, ``x = 1``, target ``y = 0``: output and cost per epoch under both costs.
 
     Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Left panel: the output
     ``a`` per epoch; right panel: each cost divided by its starting value, with the
-    halving line and the epoch where each cost first halves. The horizontal axes span the
-    epochs shown, so the epochs slider also zooms. One
+    halving line and the epoch where each cost first halves. The axes always span all
+    ``max_epochs`` epochs, whatever the controls, so that a live panel can keep one
+    background and repaint only :attr:`dynamic_artists`. One
     :class:`helpers.optim.Trajectory` per ``(start, learning rate, cost)`` is cached (shared
-    by every explorer with the same ``max_epochs``), so moving the epochs slider never
-    retrains.
+    by every explorer with the same ``max_epochs``), and so are the curves drawn from it,
+    so moving the epochs slider never retrains or recomputes.
 
     Parameters
     ----------
@@ -738,6 +779,10 @@ class SlowdownExplorer:
     ----------
     fig : matplotlib.figure.Figure
     max_epochs : int
+    dynamic_artists : list of matplotlib.artist.Artist
+        The artists :meth:`draw` changes on every move (curves, markers, the halving text,
+        the figure title): what a live panel repaints. The two axes titles change only with
+        the start and stay in the background (a live panel keeps one per start).
     """
 
     def __init__(self, max_epochs: int = 400) -> None:
@@ -747,8 +792,9 @@ class SlowdownExplorer:
         with course_style():
             ax_out.axhline(0.0, color=PALETTE["grey"], lw=1.5, ls=":")
             ax_cost.axhline(0.5, color=PALETTE["grey"], lw=1.5, ls=":")
+            # under the curves (zorder 1.5), so that a live panel can leave it in the background
             ax_cost.text(0.98, 0.48, "half the starting cost", transform=ax_cost.get_yaxis_transform(),
-                         ha="right", va="top", color=PALETTE["grey"])
+                         ha="right", va="top", color=PALETTE["grey"], zorder=1.5)
             for loss in LOSSES:
                 style = {"color": _COLORS[loss], "ls": _STYLES[loss]}
                 (out,) = ax_out.plot([], [], label=LOSS_LABELS[loss], **style)
@@ -769,7 +815,15 @@ class SlowdownExplorer:
             self._suptitle = fig.suptitle("", fontsize=15, fontweight="bold")
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
-        self._layout = _LayoutOnce(fig)
+        self._layout = _LayoutOnce(fig, titles=[self._suptitle])
+        self._curves: dict[tuple[float, float, float], dict[str, _NeuronCurves]] = {}
+        # In drawing order (the order of creation). The two axes titles change only with the
+        # start: they stay in the background, which a live panel redraws once per start.
+        self.dynamic_artists = [
+            *(self._lines[loss]["out"] for loss in LOSSES),
+            *(self._lines[loss][key] for loss in LOSSES for key in ("cost", "mark", "vline")),
+            self._text, self._suptitle, self._banner,
+        ]
 
     def trajectories(self, start: tuple[float, float], learning_rate: float) -> dict[str, optim.Trajectory]:
         """Both costs' runs of ``max_epochs`` epochs from ``start``, trained once and cached.
@@ -789,6 +843,20 @@ class SlowdownExplorer:
         """
         w, b = _check_start(start)
         return _neuron_runs(w, b, check_learning_rate(learning_rate), self.max_epochs)
+
+    def _curves_for(self, start: tuple[float, float], learning_rate: float) -> dict[str, _NeuronCurves]:
+        """Outputs, relative costs and halving epoch of both whole runs, computed once per run."""
+        key = (*_check_start(start), check_learning_rate(learning_rate))
+        if key not in self._curves:
+            self._curves[key] = {
+                loss: _NeuronCurves(
+                    outputs=_sigmoid(run.path.sum(axis=1)),  # z = b * 1 + w * 1
+                    relative=run.costs / run.costs[0],
+                    halved_at=epochs_to_halve(run.costs),
+                )
+                for loss, run in self.trajectories(start, learning_rate).items()
+            }
+        return self._curves[key]
 
     def draw(
         self, learning_rate: float = 0.15, iterations: int = 300, start: tuple[float, float] = (2.0, 2.0)
@@ -820,20 +888,21 @@ class SlowdownExplorer:
         if shown > self.max_epochs:
             raise ValueError(f"iterations must be at most max_epochs = {self.max_epochs}; got {shown}")
         runs = self.trajectories(start, learning_rate)
+        curves = self._curves_for(start, learning_rate)
         w, b = _check_start(start)
         halving: dict[str, int | None] = {}
         diverged = [run.diverged_at for run in runs.values() if run.diverged_at is not None]
         for loss, run in runs.items():
             k = min(shown, run.n_iter)
             epochs = np.arange(k + 1)
-            outputs = _sigmoid(run.path[: k + 1].sum(axis=1))  # z = b * 1 + w * 1
-            relative = run.costs[: k + 1] / run.costs[0]
+            curve = curves[loss]
             lines = self._lines[loss]
-            lines["out"].set_data(epochs, outputs)
-            lines["cost"].set_data(epochs, relative)
-            n = epochs_to_halve(run.costs[: k + 1])
+            lines["out"].set_data(epochs, curve.outputs[: k + 1])
+            lines["cost"].set_data(epochs, curve.relative[: k + 1])
+            # the first halving of the whole run is the first among the epochs shown, if shown
+            n = curve.halved_at if curve.halved_at is not None and curve.halved_at <= k else None
             halving[loss] = n
-            lines["mark"].set_data([n] if n is not None else [], [relative[n]] if n is not None else [])
+            lines["mark"].set_data([n] if n is not None else [], [curve.relative[n]] if n is not None else [])
             lines["vline"].set_xdata([n, n] if n is not None else [0, 0])
             lines["vline"].set_visible(n is not None)
         self._text.set_text(_halving_text(halving, shown))
@@ -842,8 +911,6 @@ class SlowdownExplorer:
             f"starting cost: CE {runs['cross_entropy'].costs[0]:.2f} nats, MSE {runs['mse'].costs[0]:.3f}"
         )
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} epochs: {_slowdown_lesson(halving)}")
-        for ax in (self._lines["mse"]["out"].axes, self._lines["mse"]["cost"].axes):
-            ax.set_xlim(0, shown)
         show_divergence(self._lines["mse"]["cost"].axes, min(diverged) if diverged else None, shown, self._banner)
         self._layout.freeze_if_laid_out()
         return self.fig
@@ -894,7 +961,9 @@ class ExamScoresRace:
 
     Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Left panel: training
     accuracy per iteration with the target line; right panel: each cost divided by its
-    starting value. One trajectory per learning rate and cost is cached.
+    starting value. One trajectory per learning rate and cost is cached, with the curves
+    drawn from it. The axes always span all ``max_iterations`` iterations, so that a live
+    panel can keep one background and repaint only :attr:`dynamic_artists`.
 
     Parameters
     ----------
@@ -912,6 +981,9 @@ class ExamScoresRace:
     Attributes
     ----------
     fig : matplotlib.figure.Figure
+    dynamic_artists : list of matplotlib.artist.Artist
+        Every artist :meth:`draw` changes (curves, markers, the text box, the figure title):
+        what a live panel repaints on each move.
     """
 
     def __init__(
@@ -931,6 +1003,7 @@ class ExamScoresRace:
         self.target = float(target_accuracy)
         self.max_iterations = check_iterations(max_iterations, "max_iterations")
         self._cache: dict[float, dict[str, tuple[optim.Trajectory, np.ndarray]]] = {}
+        self._curves: dict[float, dict[str, tuple[np.ndarray, np.ndarray, int | None]]] = {}
         fig, (ax_acc, ax_cost) = new_figure(1, 2, width=12.0, height=4.8)
         self._lines: dict[str, dict[str, object]] = {}
         with course_style():
@@ -949,11 +1022,17 @@ class ExamScoresRace:
             self._text = ax_acc.text(0.97, 0.40, "", transform=ax_acc.transAxes, ha="right", va="top",
                                      fontsize=12, bbox={"facecolor": "white", "edgecolor": PALETTE["grey"],
                                                         "alpha": 0.9})
-            self._cost_title = ax_cost.set_title("", fontsize=13)
+            # the starting costs do not depend on the learning rate: a title that never changes
+            ce, mse = logistic.cost(self.theta0, self.X, self.y), logistic.mse_cost(self.theta0, self.X, self.y)
+            ax_cost.set_title(f"starting cost: CE {ce:.2f} nats, MSE {mse:.3f}", fontsize=13)
             self._suptitle = fig.suptitle("", fontsize=15, fontweight="bold")
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
-        self._layout = _LayoutOnce(fig)
+        self._layout = _LayoutOnce(fig, titles=[self._suptitle])
+        self.dynamic_artists = [
+            *(self._lines[loss][key] for loss in LOSSES for key in ("acc", "mark", "cost")),
+            self._text, self._suptitle, self._banner,
+        ]
 
     def runs(self, learning_rate: float) -> dict[str, tuple[optim.Trajectory, np.ndarray]]:
         """Both costs' runs of ``max_iterations`` steps and their accuracy per iteration (cached).
@@ -985,6 +1064,17 @@ class ExamScoresRace:
         """
         return {loss: first_index_at_or_above(acc, self.target) for loss, (_, acc) in self.runs(learning_rate).items()}
 
+    def _curves_for(self, learning_rate: float) -> dict[str, tuple[np.ndarray, np.ndarray, int | None]]:
+        """Accuracy (%), cost / starting cost and first iteration at the target, once per whole run."""
+        rate = check_learning_rate(learning_rate)
+        if rate not in self._curves:
+            reached = self.iterations_to_target(rate)
+            self._curves[rate] = {
+                loss: (100 * acc, run.costs / run.costs[0], reached[loss])
+                for loss, (run, acc) in self.runs(rate).items()
+            }
+        return self._curves[rate]
+
     def draw(self, learning_rate: float = 1.0, iterations: int = 200) -> Figure:
         """Show ``iterations`` steps of both runs at ``learning_rate``.
 
@@ -1009,24 +1099,25 @@ class ExamScoresRace:
         if shown > self.max_iterations:
             raise ValueError(f"iterations must be at most max_iterations = {self.max_iterations}; got {shown}")
         runs = self.runs(learning_rate)
+        curves = self._curves_for(learning_rate)
         reached: dict[str, int | None] = {}
         diverged = [run.diverged_at for run, _ in runs.values() if run.diverged_at is not None]
-        for loss, (run, acc) in runs.items():
+        for loss, (run, _) in runs.items():
             k = min(shown, run.n_iter)
             steps = np.arange(k + 1)
+            percent, relative, first = curves[loss]
             lines = self._lines[loss]
-            lines["acc"].set_data(steps, 100 * acc[: k + 1])
-            lines["cost"].set_data(steps, run.costs[: k + 1] / run.costs[0])
-            n = first_index_at_or_above(acc[: k + 1], self.target)
+            lines["acc"].set_data(steps, percent[: k + 1])
+            lines["cost"].set_data(steps, relative[: k + 1])
+            # the first iteration at the target in the whole run is the first among those shown, if shown
+            n = first if first is not None and first <= k else None
             reached[loss] = n
-            lines["mark"].set_data([n] if n is not None else [], [100 * acc[n]] if n is not None else [])
+            lines["mark"].set_data([n] if n is not None else [], [percent[n]] if n is not None else [])
         parts = [
             f"{LOSS_LABELS[loss]}: {reached[loss] if reached[loss] is not None else f'not in {shown}'}"
             for loss in LOSSES
         ]
         self._text.set_text(f"iterations to {100 * self.target:.0f} % (dotted)\n" + "\n".join(parts))
-        ce, mse = (runs[loss][0].costs[0] for loss in LOSSES)
-        self._cost_title.set_text(f"starting cost: CE {ce:.2f} nats, MSE {mse:.3f}")
         ce_first = reached["cross_entropy"] is not None and (
             reached["mse"] is None or reached["mse"] > reached["cross_entropy"]
         )
@@ -1037,8 +1128,6 @@ class ExamScoresRace:
         else:
             lesson = "squared error got there first"
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} iterations: {lesson}")
-        for ax in (self._lines["mse"]["acc"].axes, self._lines["mse"]["cost"].axes):
-            ax.set_xlim(0, shown)
         show_divergence(self._lines["mse"]["cost"].axes, min(diverged) if diverged else None, shown, self._banner)
         self._layout.freeze_if_laid_out()
         return self.fig

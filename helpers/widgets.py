@@ -331,6 +331,11 @@ class LivePanel:
             canvas.draw()
             self._freeze_layout()
             return self._encode(canvas)
+        if self.fig.get_layout_engine() is not None:
+            # First render: lay the figure out with every artist visible (a hidden title
+            # would get no room), then freeze that layout before drawing any background.
+            canvas.draw()
+            self._freeze_layout()
         key = self._key()
         if key in self._backgrounds:  # seen before (say, a learning rate visited again)
             self._backgrounds.move_to_end(key)

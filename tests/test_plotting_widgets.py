@@ -172,3 +172,21 @@ def test_dynamic_axes_titles_stay_in_place():
     for n in (3, 10, 20):
         panel.controls["n"].value = n
         assert differing_fraction(panel) < 0.001
+
+
+def test_a_dynamic_figure_title_gets_room_in_the_layout():
+    fig, ax = plotting.new_figure()
+    with plotting.course_style():
+        (line,) = ax.plot([0, 1], [0, 1])
+        ax.set_title("a static axes title")
+        suptitle = fig.suptitle("a dynamic figure title")
+
+    def draw(n):
+        line.set_data(np.arange(n), np.arange(n))
+        suptitle.set_text(f"after {n} steps")
+
+    panel = LivePanel(fig, draw, {"n": iterations_slider(5, 20)}, dynamic=[line, suptitle])
+    panel.render()
+    renderer = panel._canvas.get_renderer()
+    top_of_axes_title = ax.title.get_window_extent(renderer).y1
+    assert suptitle.get_window_extent(renderer).y0 >= top_of_axes_title - 1

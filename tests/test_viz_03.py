@@ -8,6 +8,7 @@ import math
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
 from helpers import data, gradcheck, logistic, optim
@@ -286,7 +287,8 @@ def test_slowdown_text_reports_the_counted_epochs(explorer):
     assert "not even halved" in explorer._suptitle.get_text()
     explorer.draw(0.15, 300, (0.6, 0.9))  # a mild mistake: both learn
     assert "no real slowdown" in explorer._suptitle.get_text()
-    assert explorer.fig.axes[0].get_xlim() == (0.0, 300.0)  # the epochs slider zooms
+    # the axes span every epoch the slider offers, whatever it shows: a live panel keeps one background
+    assert [ax.get_xlim() for ax in explorer.fig.axes] == [(0.0, 400.0), (0.0, 400.0)]
 
 
 def test_slowdown_never_retrains_when_only_the_epochs_change(monkeypatch):
@@ -435,3 +437,111 @@ def test_race_bad_input(exam, race):
         race.draw(1.0, 401)
     with pytest.raises(ValueError, match="learning_rate"):
         race.draw(-1.0, 10)
+
+
+# ---------------------------------------------------------------------------------------
+# the live panels as the notebook builds them: they blit (repaint only what moves)
+# ---------------------------------------------------------------------------------------
+def _slowdown_live_panel() -> LivePanel:
+    """The slowdown panel exactly as ``notebooks/03_cross_entropy_vs_mse.ipynb`` builds it."""
+    slowdown = viz.SlowdownExplorer(max_epochs=400)
+    return LivePanel(
+        slowdown.fig,
+        slowdown.draw,
+        {
+            "learning_rate": learning_rate_slider(0.15, min_exponent=math.log10(0.15) - 1,
+                                                  max_exponent=math.log10(0.15) + 1.5),
+            "iterations": iterations_slider(300, maximum=400, description="epochs"),
+            "start": widgets.ToggleButtons(options=list(viz.START_POINTS.items()), value=(2.0, 2.0),
+                                           description="start"),
+        },
+        dynamic=slowdown.dynamic_artists,
+    )
+
+
+def _race_live_panel(X, y) -> LivePanel:
+    """The exam-score race panel exactly as the notebook builds it."""
+    exam_race = viz.ExamScoresRace(X, y, np.array([0.0, -3.0, -3.0]), max_iterations=400)
+    return LivePanel(
+        exam_race.fig,
+        exam_race.draw,
+        {"learning_rate": learning_rate_slider(1.0, min_exponent=-2, max_exponent=1),
+         "iterations": iterations_slider(200, maximum=400)},
+        dynamic=exam_race.dynamic_artists,
+    )
+
+
+# The exact check takes every setting below (each slider at both ends, every corner, markers
+# appearing and disappearing); the pixel comparison, at about 0.2 s a setting for a full
+# redraw and two decodings, takes the first three: both ends of every slider, both starts,
+# markers shown and hidden, curves crossing the static label and the text box. The learning
+# rates are those the tests above train already (the runs are cached).
+MILD, CONFIDENT = viz.START_POINTS.values()
+SLOWDOWN_SETTINGS = [
+    {"start": MILD, "learning_rate": LR_MIN, "iterations": 400},  # both halve, crossing the label
+    {"start": MILD, "learning_rate": LR_MAX, "iterations": 1},
+    {"start": CONFIDENT, "learning_rate": LR_MIN, "iterations": 1},
+    {"start": CONFIDENT, "learning_rate": LR_MAX, "iterations": 400},
+    {"start": MILD, "learning_rate": LR_MIN, "iterations": 1},
+    {"start": MILD, "learning_rate": LR_MAX, "iterations": 400},
+    {"start": CONFIDENT, "learning_rate": LR_MIN, "iterations": 400},
+    {"start": CONFIDENT, "learning_rate": LR_MAX, "iterations": 1},
+    {"start": CONFIDENT, "learning_rate": 0.15, "iterations": 211},  # squared error not halved yet
+    {"start": CONFIDENT, "learning_rate": 0.15, "iterations": 212},  # ... and halved
+    {"start": MILD, "learning_rate": 0.15, "iterations": 5},
+    {"start": MILD, "learning_rate": 0.15, "iterations": 6},
+    {"start": MILD, "learning_rate": 0.15, "iterations": 300},
+    {"start": CONFIDENT, "learning_rate": 0.15, "iterations": 8},
+]
+RACE_SETTINGS = [
+    {"learning_rate": 0.01, "iterations": 400},
+    {"learning_rate": 10.0, "iterations": 1},  # cross-entropy at 85 % at once
+    {"learning_rate": 1.0, "iterations": 166},  # both at 85 %, the curves crossing the text box
+    {"learning_rate": 0.01, "iterations": 1},
+    {"learning_rate": 10.0, "iterations": 400},
+    {"learning_rate": 1.0, "iterations": 7},  # cross-entropy one short of 85 %
+    {"learning_rate": 1.0, "iterations": 8},  # ... and there
+    {"learning_rate": 1.0, "iterations": 165},  # squared error one short
+    {"learning_rate": 1.0, "iterations": 400},
+    {"learning_rate": 10.0, "iterations": 18},
+    {"learning_rate": 10.0, "iterations": 19},
+    {"learning_rate": 0.01, "iterations": 200},
+]
+
+
+def _background_draws_after(panel: LivePanel, moves: list[dict]) -> int:
+    panel.render()
+    before = panel.background_draws
+    for move in moves:
+        for name, value in move.items():
+            panel.controls[name].value = value
+        panel.render()
+    return panel.background_draws - before
+
+
+def _title_is_clear_of_the_axes(panel: LivePanel) -> bool:
+    # The background is drawn with the dynamic artists hidden, the figure title among them;
+    # the layout, fixed at that first draw, must still have left the title its room.
+    renderer = panel.fig.canvas.get_renderer()
+    title = panel.fig._suptitle.get_window_extent(renderer)
+    return all(not title.overlaps(ax.get_tightbbox(renderer)) for ax in panel.fig.axes)
+
+
+def test_slowdown_panel_blits_faithfully_over_one_background_per_start():
+    panel = _slowdown_live_panel()
+    assert_dynamic_covers_changes(panel, SLOWDOWN_SETTINGS)
+    assert_blitting_is_faithful(panel, SLOWDOWN_SETTINGS[:3])
+    assert _title_is_clear_of_the_axes(panel)
+    # the axes never move and only the axes titles follow the start: over the renders above
+    # (every control at both ends), one background per start
+    assert panel.background_draws == len(viz.START_POINTS)
+    assert _background_draws_after(panel, [{"iterations": n} for n in (212, 400)]) == 0
+
+
+def test_race_panel_blits_faithfully_over_one_background(exam):
+    panel = _race_live_panel(*exam)
+    assert_dynamic_covers_changes(panel, RACE_SETTINGS)
+    assert_blitting_is_faithful(panel, RACE_SETTINGS[:3])
+    assert _title_is_clear_of_the_axes(panel)
+    assert panel.background_draws == 1  # neither slider moves the axes or a static text
+    assert _background_draws_after(panel, [{"iterations": n} for n in (1, 400)]) == 0
