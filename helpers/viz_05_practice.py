@@ -11,7 +11,8 @@
 The moving boundary of the live panel is not redrawn with ``Axes.contour``: the zero
 level is traced by ``contourpy`` (the contouring library matplotlib itself uses) and
 handed to one ``LineCollection`` with ``set_segments``, and the probabilities to one
-``AxesImage`` with ``set_data``, so a slider move only updates artists.
+``AxesImage`` with ``set_data``, so a slider move only updates artists. The live panel
+repaints just those over a background drawn once (``OverfittingExplorer.dynamic_artists``).
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from numbers import Integral
 import contourpy
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, LogLocator, NullLocator
+from matplotlib.transforms import offset_copy
 from numpy.typing import ArrayLike
 
-from . import features, optim
+from . import features, losses, optim
 from ._validate import (
     as_float_array,
     check_binary_labels,
@@ -42,7 +44,7 @@ from ._validate import (
     describe,
 )
 from .plotting import CLASS_COLORS, CLASS_MARKERS, PALETTE, course_style, new_figure, show_divergence, style_axes
-from .sigmoid import sigmoid
+from .sigmoid import _sigmoid, sigmoid
 
 __all__ = [
     "LIMITS",
@@ -110,12 +112,16 @@ def _check_points(X: ArrayLike, y: ArrayLike, x_name: str, y_name: str) -> tuple
     return points, labels
 
 
-def _scatter_binary(ax: Axes, X: np.ndarray, y: np.ndarray, *, hollow: bool, suffix: str, size: float = 42) -> None:
+def _scatter_binary(
+    ax: Axes, X: np.ndarray, y: np.ndarray, *, hollow: bool, suffix: str, size: float = 42
+) -> list[PathCollection]:
+    """Class 0 and class 1 points on ``ax`` (filled, or hollow for held-out data); returns the two collections."""
     names = ("class 0 (outer)", "class 1 (inner)")
+    collections = []
     for label in (0, 1):
         mask = y == label
         colour = CLASS_COLORS[label]
-        ax.scatter(
+        points = ax.scatter(
             X[mask, 0],
             X[mask, 1],
             s=size,
@@ -126,6 +132,8 @@ def _scatter_binary(ax: Axes, X: np.ndarray, y: np.ndarray, *, hollow: bool, suf
             label=f"{names[label]}, {suffix}",
             zorder=3,
         )
+        collections.append(points)
+    return collections
 
 
 def _zero_level(axis: np.ndarray, scores: np.ndarray) -> list[np.ndarray]:
@@ -138,6 +146,57 @@ def _accuracy_path(path: np.ndarray, A: np.ndarray, y: np.ndarray) -> np.ndarray
     """Accuracy (in %) of every iterate of ``path`` (k + 1, n) on design ``A``, labels ``y``."""
     predicted = (path @ A.T) >= 0  # theta^T x >= 0  <=>  h >= 1/2
     return 100.0 * np.mean(predicted == (y == 1), axis=1)
+
+
+def _descend(A: np.ndarray, y: np.ndarray, learning_rate: float, n_iter: int, lam: float) -> optim.Trajectory:
+    r"""What ``optim.fit_logistic_gd(A, y, learning_rate, n_iter, lam=lam)`` returns, several times faster.
+
+    The same steps, with the same floating-point operations in the same order, so the
+    same iterates to the last bit: :math:`\theta \leftarrow \theta - \alpha\,g` with
+    :math:`g = A^T(\sigma(A\theta) - y) / m + (\lambda / m)\,\tilde\theta`
+    (:math:`\tilde\theta`: the weights without the intercept), from :math:`\theta = 0`.
+    The general loop also evaluates the cost and checks for overflow at every step, which
+    for these small designs costs more than the step itself; here the loop only steps,
+    and the costs of all iterates are computed afterwards with one matrix product. The
+    inputs are the explorer's own checked designs, so nothing is validated again.
+    ``tests/test_viz_05.py`` checks that both give the same trajectory, diverging runs included.
+    """
+    m, n = A.shape
+    path = np.zeros((n_iter + 1, n))
+    penalty = np.full(n, lam / m)
+    penalty[0] = 0.0  # the intercept is not penalised
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run may overflow: see below
+        for t in range(n_iter):
+            theta = path[t]
+            residual = _sigmoid(A @ theta)
+            residual -= y
+            grad = A.T @ residual
+            grad /= m
+            if lam:
+                grad += penalty * theta
+            np.subtract(theta, learning_rate * grad, out=path[t + 1])
+        costs = losses._bce_with_logits(y, path @ A.T).mean(axis=1)
+        if lam:
+            costs += lam / (2 * m) * np.sum(path[:, 1:] ** 2, axis=1)
+    # Where the general loop stops: at the first iterate whose cost is not finite (kept, as
+    # the loop keeps it), or before a step that overflowed the weights themselves.
+    bad = ~np.isfinite(costs)
+    taken, blew_up_at = n_iter, None
+    if bad.any():
+        first = int(np.argmax(bad))
+        if np.isfinite(path[first]).all():
+            taken = first
+        else:
+            taken, blew_up_at = first - 1, first
+    costs = costs[: taken + 1]
+    rise = ~np.isfinite(costs) | (costs > costs[0])  # diverged: the cost went above its start
+    return optim.Trajectory(
+        params=path[taken].copy(),
+        costs=costs,
+        path=path[: taken + 1],
+        n_iter=taken,
+        diverged_at=int(np.argmax(rise)) if rise.any() else blew_up_at,
+    )
 
 
 @dataclass(frozen=True)
@@ -157,10 +216,12 @@ class OverfittingExplorer:
     as a black curve; the right panel the training and held-out accuracy along the
     iterations, with the shown iteration marked.
 
-    Design matrices are built once per degree (:func:`helpers.features.polynomial_design`,
-    standardised with the training statistics) and one :class:`~helpers.optim.Trajectory`
-    of ``max_iter`` steps is cached per (degree, λ, learning rate), so moving the
-    iterations slider only slices it.
+    The design matrices are built once, for ``max_degree``
+    (:func:`helpers.features.polynomial_design`, standardised with the training
+    statistics); since the features are sorted by total degree, the design of a lower
+    degree is their first columns. One :class:`~helpers.optim.Trajectory` of ``max_iter``
+    steps is cached per (degree, λ, learning rate), with the accuracy of every iterate, so
+    moving the iterations slider only slices it.
 
     Parameters
     ----------
@@ -180,8 +241,11 @@ class OverfittingExplorer:
     Attributes
     ----------
     fig : matplotlib.figure.Figure
-    image, boundary, acc_lines, marker, banner
-        The artists that :meth:`draw` updates (and the two axes' titles).
+    image, boundary, acc_lines, marker, banner, map_title, acc_title
+        The artists that :meth:`draw` updates.
+    dynamic_artists : list of matplotlib.artist.Artist
+        Those artists, and the ones drawn over them, for
+        ``LivePanel(..., dynamic=explorer.dynamic_artists)``.
 
     Raises
     ------
@@ -209,25 +273,29 @@ class OverfittingExplorer:
         if size < 10:
             raise ValueError(f"grid_size must be at least 10; got {size}")
         self.axis, self.grid_points = _grid(LIMITS, size)
-        self._designs: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._designs = features.polynomial_design(self.X_train, self.max_degree, self.X_test, self.grid_points)
+        for A in self._designs:
+            A.flags.writeable = False
         self._runs: OrderedDict[tuple[int, float, float], _Run] = OrderedDict()
         self._build()
 
     # --- cached computations ---------------------------------------------------------
     def design(self, degree: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Standardised design matrices (train, held-out, grid) for ``degree``, built once.
+        """Standardised design matrices (train, held-out, grid) for ``degree``.
 
-        Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+        Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. They equal
+        ``features.polynomial_design(X_train, degree, X_test, grid)``, taken as the first
+        columns of the ``max_degree`` designs built once by the constructor.
 
         Returns
         -------
         tuple of 3 numpy.ndarray
-            Shapes (m, n), (k, n) and (grid_size², n) with n = (d + 1)(d + 2) / 2.
+            Shapes (m, n), (k, n) and (grid_size², n) with n = (d + 1)(d + 2) / 2; read-only
+            views, shared by every call.
         """
         d = self._check_degree(degree)
-        if d not in self._designs:
-            self._designs[d] = features.polynomial_design(self.X_train, d, self.X_test, self.grid_points)
-        return self._designs[d]
+        n = features.n_polynomial_features(d)  # columns sorted by degree: degree d's come first
+        return tuple(A[:, :n] for A in self._designs)
 
     def run(self, degree: int, lam: float, learning_rate: float) -> _Run:
         """The cached gradient-descent run for (degree, λ, learning rate), trained on first use.
@@ -247,15 +315,12 @@ class OverfittingExplorer:
             self._runs.move_to_end(key)
             return self._runs[key]
         A_train, A_test, _ = self.design(key[0])
-        trajectory = optim.fit_logistic_gd(A_train, self.y_train, key[2], self.max_iter, lam=key[1])
-        finite = np.all(np.isfinite(trajectory.path), axis=1)
-        last = int(np.argmin(finite)) - 1 if not finite.all() else trajectory.n_iter
-        path = trajectory.path[: last + 1]
+        trajectory = _descend(A_train, self.y_train, key[2], self.max_iter, key[1])  # only finite iterates
         run = _Run(
             trajectory=trajectory,
-            acc_train=_accuracy_path(path, A_train, self.y_train),
-            acc_test=_accuracy_path(path, A_test, self.y_test),
-            last_finite=last,
+            acc_train=_accuracy_path(trajectory.path, A_train, self.y_train),
+            acc_test=_accuracy_path(trajectory.path, A_test, self.y_test),
+            last_finite=trajectory.n_iter,
         )
         self._runs[key] = run
         if len(self._runs) > self.cache_size:
@@ -285,8 +350,10 @@ class OverfittingExplorer:
             )
             self.boundary = LineCollection([], colors=PALETTE["black"], linewidths=2.5, zorder=2)
             ax_map.add_collection(self.boundary)
-            _scatter_binary(ax_map, self.X_train, self.y_train, hollow=False, suffix="train", size=46)
-            _scatter_binary(ax_map, self.X_test, self.y_test, hollow=True, suffix="held out", size=24)
+            points = [
+                *_scatter_binary(ax_map, self.X_train, self.y_train, hollow=False, suffix="train", size=46),
+                *_scatter_binary(ax_map, self.X_test, self.y_test, hollow=True, suffix="held out", size=24),
+            ]
             ax_map.set_xlim(*LIMITS)
             ax_map.set_ylim(*LIMITS)
             ax_map.set_aspect("equal")
@@ -309,13 +376,17 @@ class OverfittingExplorer:
                 steps, np.zeros(self.max_iter), color=PALETTE["vermillion"], linestyle="--", label="held-out set"
             )
             self.acc_lines = (train_line, test_line)
-            self.marker = ax_acc.axvline(1, color=PALETTE["grey"], linewidth=1.8, linestyle=":")
+            # Room above 100 % holds the legend, so that no curve ever passes behind it
+            # (a live panel then leaves the legend in its background); the marker stops below it.
+            top = 112
+            self.marker = ax_acc.axvline(1, ymax=(101 - 40) / (top - 40), color=PALETTE["grey"], linewidth=1.8,
+                                         linestyle=":")
             ax_acc.set_xscale("log")
             ax_acc.set_xlim(1, 1.25 * self.max_iter)
-            ax_acc.set_ylim(40, 101)
+            ax_acc.set_ylim(40, top)
             ax_acc.set_xlabel("iteration (log scale)")
             ax_acc.set_ylabel("accuracy (%)")
-            ax_acc.legend(loc="lower right")
+            ax_acc.legend(loc="upper center", ncol=2, borderaxespad=0.3)
             self.banner = show_divergence(ax_map, None, 0)
             fig.suptitle("More features fit the training set; held-out points reveal over-fitting",
                          fontsize=15, fontweight="bold")
@@ -328,13 +399,35 @@ class OverfittingExplorer:
         ax_map.set_xticks([-1, 0, 1])
         ax_map.set_yticks([-1, 0, 1])
         ax_acc.set_yticks([40, 60, 80, 100])
+        # The two titles change on every move. They are plain texts placed where an axes
+        # title goes (centred, 6 points above the top edge), not ``Axes.set_title``: an axes
+        # title is moved by every full draw, and hidden while a live panel draws its
+        # background, which sends it off the figure. Written with the longest texts they
+        # will hold, so that the layout below leaves room for them.
+        self.map_title = ax_map.text(
+            0.5, 1.0, f"Degree {self.max_degree} ({features.n_polynomial_features(self.max_degree)} features), "
+            "λ = 0.001, α = 0.001", transform=offset_copy(ax_map.transAxes, fig, y=6, units="points"),
+            ha="center", va="baseline", fontsize=14, fontweight="bold",
+        )
+        self.acc_title = ax_acc.text(
+            0.5, 1.0, f"Step {self.max_iter}: train 100 %, held out 100 %",
+            transform=offset_copy(ax_acc.transAxes, fig, y=6, units="points"),
+            ha="center", va="baseline", fontsize=13, fontweight="bold",
+        )
         # Lay the figure out once, then freeze it: constrained layout would otherwise
         # measure every text on every redraw, which costs more than the drawing itself.
-        self.ax_map.set_title(f"Degree {self.max_degree} ({features.n_polynomial_features(self.max_degree)} "
-                              "features), λ = 0.001, α = 0.001", fontsize=14, fontweight="bold")
-        self.ax_acc.set_title("Step 1000: train 100 %, held out 100 %", fontsize=13, fontweight="bold")
         fig.draw_without_rendering()
         fig.set_layout_engine(None)  # outside course_style: removes the engine, keeps the positions
+        #: What :meth:`draw` changes, for a live panel that repaints only these (see ``LivePanel``).
+        #: The probability image covers the whole map, so what is drawn over it there is
+        #: repainted too: the points and the spines. So are the accuracy plot's spines, which
+        #: the curves can touch (its legend sits above 100 %, where no curve goes). No slider
+        #: changes a limit, a scale or an axis label: the background is drawn once.
+        spines = [ax.spines[side] for ax in (ax_map, ax_acc) for side in ("left", "bottom")]
+        self.dynamic_artists = [
+            self.image, self.boundary, *points, *spines, *self.acc_lines, self.marker,
+            self.banner, self.map_title, self.acc_title,
+        ]
 
     def draw(self, learning_rate: float, iterations: int, degree: int, lam: float) -> Figure:
         """Show the model after ``iterations`` steps of gradient descent; return the figure.
@@ -380,11 +473,9 @@ class OverfittingExplorer:
         self.acc_lines[1].set_data(x, run.acc_test[1:])
         self.marker.set_xdata([steps, steps])
         train_acc, test_acc = run.acc_train[shown], run.acc_test[shown]
-        self.ax_acc.set_title(f"Step {steps}: train {train_acc:.0f} %, held out {test_acc:.0f} %",
-                              fontsize=13, fontweight="bold")
+        self.acc_title.set_text(f"Step {steps}: train {train_acc:.0f} %, held out {test_acc:.0f} %")
         n_features = features.n_polynomial_features(d)
-        self.ax_map.set_title(f"Degree {d} ({n_features} features), λ = {strength:g}, α = {alpha:.3g}",
-                              fontsize=14, fontweight="bold")
+        self.map_title.set_text(f"Degree {d} ({n_features} features), λ = {strength:g}, α = {alpha:.3g}")
         show_divergence(self.ax_map, run.trajectory.diverged_at, steps, self.banner)
         return self.fig
 

@@ -19,7 +19,7 @@ from helpers.viz_05_practice import (
     plot_multiclass_regions,
     plot_weight_growth,
 )
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider, slider_style
 
 MAX_ITER = 150  # shorter than the notebook's 1000, so the corner tests stay fast
 
@@ -147,6 +147,111 @@ def test_live_panel_redraws_on_every_slider(rings):
         after = snapshot(ex)["image"]
         assert not np.allclose(after, before), f"{name} slider did not change the figure"
         before = after
+
+
+# ---------------------------------------------------------------------------------------
+# the live panel as the notebook builds it: blitting, backgrounds, training kernel
+# ---------------------------------------------------------------------------------------
+LAM_VALUES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def notebook_panel(rings) -> LivePanel:
+    """The live cell of notebooks/05_regularisation_in_practice.ipynb, verbatim."""
+    X_train, X_test, y_train, y_test = rings
+    explorer = OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=8, max_iter=500)
+    lam_options = [("0", 0.0)] + [(f"{v:g}", v) for v in LAM_VALUES]
+    return LivePanel(explorer.fig, explorer.draw, {
+        "learning_rate": learning_rate_slider(value=1.0, min_exponent=-2, max_exponent=1),
+        "iterations": iterations_slider(value=500, maximum=500),
+        "degree": widgets.IntSlider(value=8, min=1, max=8, description="polynomial degree d", **slider_style()),
+        "lam": widgets.SelectionSlider(options=lam_options, value=0.0, description="regularisation λ",
+                                       **slider_style()),
+    }, dynamic=explorer.dynamic_artists)
+
+
+# Each slider's two ends, in every combination (16 corners), then points inside the ranges.
+SLIDER_ENDS = {"learning_rate": (0.01, 10.0), "iterations": (1, 500), "degree": (1, 8), "lam": (0.0, 10.0)}
+CORNER_INDICES = list(itertools.product((0, 1), repeat=len(SLIDER_ENDS)))
+INSIDE = [
+    {"learning_rate": 1.0, "iterations": 37, "degree": 3, "lam": 0.1},
+    {"learning_rate": 0.1, "iterations": 250, "degree": 5, "lam": 1.0},
+    {"learning_rate": 1.778, "iterations": 120, "degree": 6, "lam": 0.003},
+    {"learning_rate": 3.162, "iterations": 2, "degree": 2, "lam": 0.03},
+]
+
+
+def corner(indices: tuple[int, ...]) -> dict[str, float]:
+    return {name: ends[i] for (name, ends), i in zip(SLIDER_ENDS.items(), indices, strict=True)}
+
+
+PANEL_SETTINGS = [corner(c) for c in CORNER_INDICES] + INSIDE
+# A full redraw per setting is slow (about a quarter of a second with the comparison), so
+# the pixel comparison takes half the corners, those with an even number of upper ends,
+# and two inside points. Every slider still reaches both ends, and every pair of sliders
+# meets in all four combinations of its ends.
+PIXEL_SETTINGS = [corner(c) for c in CORNER_INDICES if sum(c) % 2 == 0] + INSIDE[2:]
+
+
+def test_blitted_panel_lists_every_artist_a_move_changes(rings):
+    from blit import assert_dynamic_covers_changes
+
+    assert_dynamic_covers_changes(notebook_panel(rings), PANEL_SETTINGS)
+
+
+def test_blitted_panel_matches_full_redraws_on_one_background(rings):
+    from blit import assert_blitting_is_faithful
+
+    panel = notebook_panel(rings)
+    explorer = panel.draw.__self__
+    panel.render()
+    assert panel.background_draws == 1
+    for it in (1, 2, 99, 500):  # the iterations slider alone never redraws the background
+        panel.controls["iterations"].value = it
+        panel.render()
+    assert panel.background_draws == 1
+    assert_blitting_is_faithful(panel, PIXEL_SETTINGS)
+    # No slider changes a limit, a scale or a label: every move above reused that background.
+    assert panel.background_draws == 1
+    # The accuracy legend is left in the background: it must sit above 100 %, where no curve goes.
+    legend = explorer.ax_acc.get_legend().get_window_extent()
+    assert explorer.ax_acc.transData.inverted().transform((legend.x0, legend.y0))[1] > 101
+    assert explorer.ax_acc.get_legend() not in panel.dynamic_artists()
+    # The titles are plain texts that stay where an axes title goes, and follow the sliders.
+    assert explorer.map_title.get_text() == "Degree 2 (6 features), λ = 0.03, α = 3.16"
+    assert explorer.acc_title.get_text().startswith("Step 2: train ")
+    for title, ax in ((explorer.map_title, explorer.ax_map), (explorer.acc_title, explorer.ax_acc)):
+        box, frame = title.get_window_extent(), ax.get_window_extent()
+        assert frame.y1 < box.y0 < frame.y1 + 20 and box.y1 < explorer.fig.bbox.y1
+        assert abs((box.x0 + box.x1) / 2 - (frame.x0 + frame.x1) / 2) < 1
+
+
+@pytest.mark.parametrize("degree", [1, 4, 8])
+def test_designs_of_every_degree_are_the_first_columns_of_the_largest(explorer, degree):
+    expected = features.polynomial_design(explorer.X_train, degree, explorer.X_test, explorer.grid_points)
+    for got, want in zip(explorer.design(degree), expected, strict=True):
+        assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize(
+    ("learning_rate", "lam"),
+    [
+        (0.01, 0.0), (1.0, 0.0), (1.0, 10.0),  # converging
+        (10.0, 0.0), (10.0, 1.0),  # diverging: the cost rises above its start
+        (1e5, 1.0), (1e306, 0.0), (1e308, 0.0),  # the cost overflows; huge but finite weights; the step overflows
+    ],
+)
+def test_fast_descent_is_fit_logistic_gd_to_the_last_bit(explorer, learning_rate, lam):
+    from helpers.viz_05_practice import _descend
+
+    A = explorer.design(8)[0]
+    with np.errstate(over="ignore", invalid="ignore"):  # the general loop warns on the blow-up
+        expected = optim.fit_logistic_gd(A, explorer.y_train, learning_rate, MAX_ITER, lam=lam)
+    got = _descend(A, explorer.y_train, learning_rate, MAX_ITER, lam)
+    assert (got.n_iter, got.diverged_at) == (expected.n_iter, expected.diverged_at)
+    assert np.array_equal(got.path, expected.path) and np.array_equal(got.params, expected.params)
+    assert np.allclose(got.costs, expected.costs, rtol=1e-12, equal_nan=True)
+    if learning_rate > 1e300:  # the weights' own overflow is reported as divergence
+        assert got.diverged_at == 1
 
 
 @pytest.mark.parametrize(
