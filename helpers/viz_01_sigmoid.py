@@ -7,7 +7,9 @@ Static figures (built once):
 
 Interactive figures (a class whose ``__init__`` builds the figure once and whose
 ``draw(...)`` only updates artists; ``controls()`` returns the matching sliders for
-:class:`helpers.widgets.LivePanel`):
+:class:`helpers.widgets.LivePanel`, and ``dynamic_artists`` the artists a live panel repaints
+on each move, so that it can blit; the axes stay fixed while the sliders move, except for the
+cost axis of :class:`TrainingPreview`, taller for a diverging learning rate):
 
 * :class:`SigmoidExplorer` -- ``draw(weight, bias)``: ``σ(w x + b)``, its slope, where ``p = 1/2``.
 * :class:`BoundaryExplorer` -- ``draw(theta0, theta1, theta2)``: probability surface and decision
@@ -28,6 +30,7 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
@@ -137,6 +140,16 @@ class _FrozenLayoutAfterFirstRender:
             self.fig.set_layout_engine("none")  # the axes keep the positions of the last layout
             self.fig.canvas.mpl_disconnect(self._watch_id)
             self._frozen = True
+
+
+def _spines(ax: Any) -> list[Artist]:
+    """The visible spines of ``ax``, for a figure's ``dynamic_artists``.
+
+    A live panel that blits paints its dynamic artists over a background drawn without
+    them, so an artist that must stay *above* a dynamic one has to be repainted too. The
+    spines (the axis lines) lie above the data, and a curve or an image can reach them.
+    """
+    return [spine for spine in ax.spines.values() if spine.get_visible()]
 
 
 def _fmt(value: float, digits: int = 2) -> str:
@@ -288,13 +301,18 @@ def boundary_line(
 # ---------------------------------------------------------------------------------------
 # section 1: least squares on 0/1 labels
 # ---------------------------------------------------------------------------------------
-def _scatter_classes(ax: Any, x: np.ndarray, heights: np.ndarray, y: np.ndarray, names: tuple[str, str]) -> None:
+def _scatter_classes(
+    ax: Any, x: np.ndarray, heights: np.ndarray, y: np.ndarray, names: tuple[str, str]
+) -> list[Artist]:
+    """One scatter per class (class 0 first); returns the two collections."""
+    made = []
     for k in (0, 1):
         chosen = y == k
-        ax.scatter(
+        made.append(ax.scatter(
             x[chosen], heights[chosen], s=70, marker=CLASS_MARKERS[k], color=CLASS_COLORS[k],
             edgecolor="black", linewidth=0.8, label=names[k], zorder=4,
-        )
+        ))
+    return made
 
 
 def threshold_shift_figure(
@@ -470,6 +488,9 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
     fig : matplotlib.figure.Figure
     defaults : dict
         ``{"weight": 1.0, "bias": 0.0}``, the values of the static figure.
+    dynamic_artists : list of Artist
+        What :meth:`draw` changes, plus the spines drawn over it: pass it to
+        :class:`helpers.widgets.LivePanel` as ``dynamic``. The axis limits are fixed.
     """
 
     defaults: ClassVar[dict[str, float]] = {"weight": 1.0, "bias": 0.0}
@@ -483,7 +504,7 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
             raise ValueError(f"n_points must be at least 2; got {count}")
         self.x = np.linspace(low, high, count)
         steepest = max(abs(v) for v in self.weight_limits) / 4
-        self.fig, (self.ax_p, self.ax_slope) = new_figure(1, 2, width=12, height=4.6)
+        self.fig, (self.ax_p, self.ax_slope) = new_figure(1, 2, width=12, height=5.0)
         nan = np.full_like(self.x, np.nan)
         with course_style():
             ax = self.ax_p
@@ -496,7 +517,6 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
                                   bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "0.7"})
             ax.set(xlim=(low, high), ylim=(-0.03, 1.03), xlabel="feature x (units of x)",
                    ylabel="probability p", title="p = σ(w·x + b)")
-            ax.legend(loc="lower right", fontsize=11)
             ax = self.ax_slope
             ax.axhline(0.0, color=PALETTE["grey"], ls=":", lw=1.5)
             (self.slope_line,) = ax.plot(self.x, nan, color=PALETTE["green"],
@@ -509,8 +529,15 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
             ax.set(xlim=(low, high), ylim=(-1.1 * steepest, 1.1 * steepest),
                    xlabel="feature x (units of x)", ylabel="slope dp/dx (per unit of x)",
                    title="its slope: steepest at p = 1/2")
-            ax.legend(loc="lower right", fontsize=11)
+            # One legend below both panels: the curves sweep every corner of the axes, so a
+            # legend inside them would hide part of a curve at some slider position.
+            self.fig.legend(handles=[self.p_line, self.p_cross, self.slope_line, self.slope_marker],
+                            loc="outside lower center", ncol=4, fontsize=11)
             self.fig.suptitle("The weight sets the steepness, the bias shifts the curve")
+        self.dynamic_artists: list[Artist] = [
+            self.p_line, self.p_cross, self.p_marker, self.p_text, *_spines(self.ax_p),
+            self.slope_line, self.slope_cross, self.slope_marker, self.slope_text, *_spines(self.ax_slope),
+        ]
         self._watch_first_render()
 
     def controls(self) -> dict[str, widgets.FloatSlider]:
@@ -603,6 +630,10 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
     fig : matplotlib.figure.Figure
     defaults : dict
         ``{"theta0": -3.0, "theta1": 1.0, "theta2": 1.0}``: the boundary ``x1 + x2 = 3``.
+    dynamic_artists : list of Artist
+        What :meth:`draw` changes, plus what lies on top of the probability image (the
+        samples and the spines): pass it to :class:`helpers.widgets.LivePanel` as
+        ``dynamic``. The axis limits are fixed.
     """
 
     defaults: ClassVar[dict[str, float]] = {"theta0": -3.0, "theta1": 1.0, "theta2": 1.0}
@@ -637,7 +668,7 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
         z_curve = np.linspace(-self.score_limit, self.score_limit, 401)
 
         self.fig, (self.ax_plane, self.ax_curve) = new_figure(
-            1, 2, width=12, height=4.8, gridspec_kw={"width_ratios": [1.25, 1.0]}
+            1, 2, width=12, height=5.2, gridspec_kw={"width_ratios": [1.25, 1.0]}
         )
         with course_style():
             ax = self.ax_plane
@@ -659,16 +690,19 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
             self.arrow_label = ax.text(0, 0, "(θ₁, θ₂)", fontsize=12, zorder=6, ha="center", va="center",
                                        bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1})
             names = ("class 0", "class 1")
+            self.plane_points = []
             for k in (0, 1):
                 chosen = self.y == k
-                ax.scatter(self.X[chosen, 0], self.X[chosen, 1], s=45, marker=CLASS_MARKERS[k],
-                           color=CLASS_COLORS[k], edgecolor="black", linewidth=0.7, label=names[k], zorder=4)
+                self.plane_points.append(
+                    ax.scatter(self.X[chosen, 0], self.X[chosen, 1], s=45, marker=CLASS_MARKERS[k],
+                               color=CLASS_COLORS[k], edgecolor="black", linewidth=0.7, label=names[k],
+                               zorder=4)
+                )
             self.plane_text = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize=11.5, va="bottom",
                                       zorder=7, bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "0.7"})
             ax.set(xlim=self.xlim, ylim=self.ylim, xlabel="feature x₁ (units of x₁)",
                    ylabel="feature x₂ (units of x₂)", title="the plane: boundary is a line")
             ax.grid(False)
-            ax.legend(loc="upper left", fontsize=10, framealpha=0.9)
 
             ax = self.ax_curve
             ax.plot(z_curve, sigmoid(z_curve), color=PALETTE["green"], label="σ(z)", zorder=2)
@@ -687,8 +721,18 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
                    xlabel="score z = θᵀx (log-odds)", ylabel="P(y = 1 | x) = σ(z)",
                    title="the score axis: σ turns z into p")
             ax.set_xticks(np.linspace(-self.score_limit, self.score_limit, 5))
-            ax.legend(loc="lower right", fontsize=10.5)
+            ax.legend(loc="lower right", fontsize=10.5)  # the points lie on σ, never in this corner
+            # The plane's legend goes below the panels (the classes are the same in both): inside
+            # the plane it would hide samples and the probability image under it.
+            self.fig.legend(handles=[self.line, self.line_low, *self.plane_points], loc="outside lower center",
+                            ncol=4, fontsize=11)
             self.fig.suptitle("The decision boundary is where the score θᵀx is 0, not the S-curve")
+        # The image covers the whole plane, so everything on it is repainted with it.
+        self.dynamic_artists: list[Artist] = [
+            self.image, self.line, self.line_low, self.line_high, *self.plane_points,
+            self.arrow, self.arrow_label, self.plane_text, *_spines(self.ax_plane),
+            *self.curve_points, self.curve_text,
+        ]
         self._watch_first_render()
 
     def controls(self) -> dict[str, widgets.FloatSlider]:
@@ -726,7 +770,8 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
         t1 = _number(theta1, "theta1", MAX_PARAM)
         t2 = _number(theta2, "theta2", MAX_PARAM)
         theta = np.array([t0, t1, t2])
-        self.image.set_data(sigmoid(t0 + t1 * self.g1 + t2 * self.g2))
+        # float32 is plenty for colours and makes the image's resampling (most of a redraw) cheaper
+        self.image.set_data(sigmoid(t0 + t1 * self.g1 + t2 * self.g2).astype(np.float32))
         self.line.set_data(*boundary_line(theta, self.xlim, self.ylim, 0.0))
         self.line_low.set_data(*boundary_line(theta, self.xlim, self.ylim, -self._level))
         self.line_high.set_data(*boundary_line(theta, self.xlim, self.ylim, self._level))
@@ -803,6 +848,11 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
         How many trajectories have been computed (one per distinct learning rate).
     best : helpers.optim.Trajectory
         Newton's method run to the minimum of the cost (the dotted reference).
+    dynamic_artists : list of Artist
+        What :meth:`draw` changes, plus the samples and spines drawn over it: pass
+        it to :class:`helpers.widgets.LivePanel` as ``dynamic``. The cost axis ends at 0.8
+        for every steady learning rate and higher for one whose cost climbs; the iterations
+        slider never changes an axis.
     """
 
     defaults: ClassVar[dict[str, Any]] = {"learning_rate": 0.1, "iterations": 100}
@@ -826,6 +876,7 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
         self.max_iterations = check_iterations(max_iterations, "max_iterations")
         self.design = data.add_intercept(xs - self.centre)
         self._cache: dict[float, optim.Trajectory] = {}
+        self._diverging_top: float | None = None  # see _cost_top
         self.n_trained = 0
         self.best = optim.fit_logistic_newton(self.design, self.y)
         span = float(xs.max() - xs.min()) or 1.0
@@ -844,7 +895,7 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
             (self.curve,) = ax.plot(self.grid, np.full_like(self.grid, 0.5), color=PALETTE["green"],
                                     label="after t steps")
             self.cross = ax.axvline(0.0, color=PALETTE["vermillion"], ls="--", lw=2, label="p = 1/2")
-            _scatter_classes(ax, xs, self.y, self.y, ("y = 0", "y = 1"))
+            self.points = _scatter_classes(ax, xs, self.y, self.y, ("y = 0", "y = 1"))
             self.fit_text = ax.text(0.02, 0.86, "", transform=ax.transAxes, va="top", fontsize=11.5,
                                     bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "0.7"})
             ax.set(xlim=(self.grid[0], self.grid[-1]), ylim=(-0.06, 1.06), xlabel=x_label,
@@ -861,6 +912,13 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
                    ylabel="cost J (nats)", title="cross-entropy cost (notebook 02)")
             ax.legend(loc="upper right", fontsize=10.5)
             self.fig.suptitle("Gradient descent moves the curve toward the data")
+        # The legends stay in the background: on this panel's data neither the curve nor the
+        # crossing line enters the lower-right corner, and the cost falls below the upper-right
+        # legend long before reaching it (tests/test_viz_01.py compares blitted and full renders).
+        self.dynamic_artists: list[Artist] = [
+            self.curve, self.cross, *self.points, self.fit_text, *_spines(self.ax_fit),
+            self.cost_line, self.cost_marker, *_spines(self.ax_cost), self.divergence,
+        ]
         self._watch_first_render()
 
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -895,6 +953,24 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
             self._cache[rate] = optim.fit_logistic_gd(self.design, self.y, rate, self.max_iterations)
             self.n_trained += 1
         return self._cache[rate]
+
+    def _cost_top(self, run: optim.Trajectory) -> float:
+        """Upper end of the cost axis for ``run``: the same for most learning rates.
+
+        It depends on the whole run, not the part shown, so the iterations slider never moves
+        it. A run whose cost stays below 0.8 (every steady run: it starts at ln 2 ≈ 0.69 and
+        falls) gets 0.8; a run that climbs higher gets the height that fits the run at the
+        slider's largest learning rate, or its own if it climbs higher still. So across the
+        slider the cost axis usually takes just two heights, and a live panel draws just two
+        backgrounds.
+        """
+        top = 1.08 * float(run.costs.max())
+        if top <= 0.8:
+            return 0.8
+        if self._diverging_top is None:
+            worst = self.trajectory(10.0 ** self.lr_exponents[1])
+            self._diverging_top = max(0.8, 1.08 * float(worst.costs.max()))
+        return max(top, self._diverging_top)
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the model and the cost after ``iterations`` steps at ``learning_rate``; returns the figure.
@@ -937,9 +1013,8 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
             f"p = σ(θ₀ + θ₁(x − {self.centre:g}))\n"
             f"t = {shown}: θ₀ = {_fmt(theta[0])}, θ₁ = {_fmt(theta[1])}\n{crossing}"
         )
-        costs = run.costs[: shown + 1]
-        self.cost_line.set_data(np.arange(shown + 1), costs)
+        self.cost_line.set_data(np.arange(shown + 1), run.costs[: shown + 1])
         self.cost_marker.set_data([shown], [cost])
-        self.ax_cost.set_ylim(0.0, max(0.8, 1.08 * float(costs.max())))
+        self.ax_cost.set_ylim(0.0, self._cost_top(run))
         show_divergence(self.ax_cost, run.diverged_at, shown, text=self.divergence)
         return self.fig

@@ -400,3 +400,123 @@ def test_layout_is_computed_once_then_frozen():
     render(explorer.fig)
     assert [ax.get_position().bounds for ax in explorer.fig.axes] == laid_out
     assert laid_out[0] != (0.125, 0.11, 0.775, 0.77)  # not matplotlib's default subplot box
+
+
+# ---------------------------------------------------------------------------------------
+# the live panels blit (issue 8): built exactly as notebooks/01_sigmoid.ipynb builds them
+# ---------------------------------------------------------------------------------------
+def notebook_sigmoid_panel() -> LivePanel:
+    live_sigmoid = SigmoidExplorer()
+    return LivePanel(live_sigmoid.fig, live_sigmoid.draw, live_sigmoid.controls(), dynamic=live_sigmoid.dynamic_artists)
+
+
+def notebook_boundary_panel() -> LivePanel:
+    X_cloud, y_cloud = make_two_blobs(np.random.default_rng(1), n_per_class=40)
+    live_boundary = BoundaryExplorer(X_cloud, y_cloud)
+    return LivePanel(
+        live_boundary.fig, live_boundary.draw, live_boundary.controls(), dynamic=live_boundary.dynamic_artists
+    )
+
+
+def notebook_training_panel() -> LivePanel:
+    hours, passed = students()
+    live_training = TrainingPreview(hours, passed, centre=5.0, x_label="hours studied (h)")
+    return LivePanel(
+        live_training.fig, live_training.draw, live_training.controls(), dynamic=live_training.dynamic_artists
+    )
+
+
+# Two lists per panel. SWEEP walks each slider over its whole range and visits the corners and
+# the special cases the figures describe in words (w = 0, a crossing outside the plot; no
+# boundary, a vertical one, one outside the view; a diverging run); the exact check of the
+# dynamic artists needs no rendering, so it takes all of them. The pixel comparison (a full
+# redraw costs about 0.1 s) takes CORNERS: the ends of every slider and the special cases that
+# hide or move the most artists. The last number is how many backgrounds CORNERS needs: one, since
+# no slider changes the axes, except that a diverging learning rate gets a taller cost axis.
+SIGMOID_CORNERS = [(-5.0, -5.0), (5.0, 5.0), (0.0, 5.0), (0.1, 5.0)]
+SIGMOID_SWEEP = [
+    *SIGMOID_CORNERS,
+    (-5.0, 5.0),
+    (5.0, -5.0),
+    (0.0, 0.0),
+    (0.0, -5.0),
+    (-0.1, 0.0),
+    (-2.5, 2.5),
+    *((w, 1.0) for w in np.linspace(-5.0, 5.0, 11)),
+    *((1.5, b) for b in np.linspace(-5.0, 5.0, 6)),
+]
+BOUNDARY_CORNERS = [(-10.0, -4.0, -4.0), (10.0, -4.0, 4.0), (0.0, 0.0, 0.0), (-3.0, 1.0, 0.0)]
+BOUNDARY_SWEEP = [
+    *BOUNDARY_CORNERS,
+    *itertools.product([-10.0, 10.0], [-4.0, 4.0], [-4.0, 4.0]),
+    (10.0, 0.0, 0.0),
+    (-10.0, 0.5, 0.5),
+    (-3.0, 0.0, 1.0),
+    (0.0, -4.0, 0.0),
+    (0.0, 0.0, 4.0),
+    (-3.0, 1.0, 1.0),
+    *((t0, 1.0, 1.0) for t0 in np.linspace(-10.0, 10.0, 5)),
+    *((-3.0, t1, 2.0) for t1 in np.linspace(-4.0, 4.0, 5)),
+]
+SLIDER_RATES = [float(10.0**e) for e in np.arange(-3.0, 2.01, 0.25)]  # the 21 positions of the slider
+TRAINING_CORNERS = [(0.001, 1), (0.001, 500), (100.0, 1), (100.0, 500)]
+TRAINING_SWEEP = [
+    *TRAINING_CORNERS,
+    (1.0, 3),
+    (SLIDER_RATES[-3], 250),
+    *((rate, 100) for rate in SLIDER_RATES[::2]),
+    *((0.1, it) for it in (1, 2, 10, 250, 499, 500)),
+    *((100.0, it) for it in (2, 3, 50)),
+]
+PANELS = {
+    "sigmoid": (notebook_sigmoid_panel, ("weight", "bias"), SIGMOID_CORNERS, SIGMOID_SWEEP, 1),
+    "boundary": (notebook_boundary_panel, ("theta0", "theta1", "theta2"), BOUNDARY_CORNERS, BOUNDARY_SWEEP, 1),
+    "training": (notebook_training_panel, ("learning_rate", "iterations"), TRAINING_CORNERS, TRAINING_SWEEP, 2),
+}
+
+
+def settings(names: tuple[str, ...], rows: list[tuple]) -> list[dict]:
+    """Slider values by name; an iteration count stays an integer."""
+    return [
+        {name: int(value) if name == "iterations" else float(value) for name, value in zip(names, row, strict=True)}
+        for row in rows
+    ]
+
+
+@pytest.mark.parametrize("name", list(PANELS))
+def test_live_panel_lists_every_artist_its_sliders_change(name):
+    from blit import assert_dynamic_covers_changes
+
+    make, names, _, sweep, _ = PANELS[name]
+    assert_dynamic_covers_changes(make(), settings(names, sweep))
+
+
+@pytest.mark.parametrize("name", list(PANELS))
+def test_live_panel_blits_the_same_picture_as_a_full_redraw(name):
+    from blit import assert_blitting_is_faithful
+
+    make, names, corners, _, backgrounds = PANELS[name]
+    panel = make()
+    assert_blitting_is_faithful(panel, settings(names, corners))
+    # Fixed limits, titles and labels: the other moves (the iterations slider's in particular)
+    # were all blits over a background drawn before.
+    assert panel.background_draws == backgrounds
+    if "iterations" in names:  # and the iterations slider alone never needs a new one
+        for it in (2, 250, 499, 1):
+            panel.controls["iterations"].value = it
+            panel.render()
+        assert panel.background_draws == backgrounds
+
+
+def test_training_panel_cost_axis_takes_two_heights_across_the_learning_rate_slider():
+    explorer = notebook_training_panel().draw.__self__
+    heights = set()
+    for rate in SLIDER_RATES[::2]:  # 0.001 to 100, two of them diverging
+        explorer.draw(learning_rate=rate, iterations=100)
+        run = explorer.trajectory(rate)
+        bottom, top = explorer.ax_cost.get_ylim()
+        assert bottom == 0.0 and top >= run.costs.max()  # the whole run fits
+        if run.diverged_at is None:  # the cost never rises above ln 2
+            assert top == 0.8
+        heights.add(top)
+    assert len(heights) == 2  # one background for the steady rates, one for the diverging ones
