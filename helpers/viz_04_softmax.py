@@ -4,7 +4,8 @@
 * :func:`plot_digit_samples` -- a few of the 8x8 handwritten digits with their labels.
 * :func:`plot_update_comparison` -- batch, mini-batch and stochastic gradient descent, per epoch and per update.
 * :class:`DigitsSoftmax` and :class:`DigitsExplorer` -- softmax regression on the digits: one cached
-  gradient-descent run per learning rate, training curves, weight images, confusion matrix, mistakes.
+  gradient-descent run per learning rate, trained as far as the slider asks, training curves,
+  weight images, confusion matrix, mistakes.
 * :func:`make_three_class_data`, :class:`SoftmaxRuns` and :class:`RegionsExplorer` -- decision regions
   of a three-class problem in the plane, moving with the learning rate and the iteration count.
 * :func:`plot_ovr_vs_softmax` -- one-vs-rest against softmax on the same points.
@@ -16,15 +17,21 @@ expected and what was given. Introduced in ``notebooks/04_softmax_gradient.ipynb
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.colors import BoundaryNorm, PowerNorm
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.path import Path
+from matplotlib.textpath import TextPath
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
+from matplotlib.transforms import Affine2D
 from numpy.typing import ArrayLike
 
 from . import optim
@@ -55,6 +62,7 @@ __all__ = [
     "REGIONS_LEARNING_RATE_EXPONENTS",
     "REGIONS_MAX_ITER",
     "THREE_CLASS_CENTRES",
+    "TRAINING_BLOCK",
     "DigitsExplorer",
     "DigitsRun",
     "DigitsSoftmax",
@@ -193,7 +201,8 @@ def path_metrics(
 
     Introduced in ``notebooks/04_softmax_gradient.ipynb``. The scores of all iterates are
     one matrix product ``X @ [W_0 | W_1 | ...]``, done in blocks of ``chunk`` iterates to
-    bound the memory; no loop over samples.
+    bound the memory; no loop over samples. (:class:`SoftmaxRuns` records the same numbers
+    while it trains, from the scores each step computes anyway; the tests compare the two.)
 
     Parameters
     ----------
@@ -302,9 +311,9 @@ def _plain_log_axis(ax: Axes) -> None:
 
 
 def _set_log_limits(ax: Axes, low: float, high: float) -> None:
-    """Set the y range of a log axis; label 1-2-5 steps when it spans under two decades."""
+    """Set the y range of a log axis; label 1-2-5 steps when it spans under three decades."""
     ax.set_ylim(low, high)
-    subs = (1.0, 2.0, 5.0) if high / low < 100 else (1.0,)
+    subs = (1.0, 2.0, 5.0) if high / low < 1000 else (1.0,)
     ax.yaxis.set_major_locator(LogLocator(base=10, subs=subs, numticks=8))
 
 
@@ -663,12 +672,125 @@ def make_three_class_data(
 # ---------------------------------------------------------------------------------------
 # cached training runs
 # ---------------------------------------------------------------------------------------
+#: Steps a run is trained in: a request for step ``t`` trains up to the next multiple of this.
+TRAINING_BLOCK: int = 50
+
+
+class _Samples:
+    """Samples laid out for fast scoring: ``X``, its transpose, and where each true class sits.
+
+    Scores are kept as a (K, m) array, classes by samples. Then numpy's reductions over the
+    K classes (max, sum) run along contiguous rows of m numbers, several times faster than
+    over the short last axis of an (m, K) array; that roughly halves a gradient step.
+    """
+
+    def __init__(self, X: np.ndarray, y: np.ndarray, k: int) -> None:
+        m = X.shape[0]
+        self.X = X
+        self.XT = np.ascontiguousarray(X.T)
+        self.m = m
+        self.true = y * m + np.arange(m)  # flat index of score (y_i, i) in a (K, m) array
+        # Where class j < y_i: argmax breaks a tie towards the first class, so a tie with
+        # such a class is a mistake and a tie with a later class is not.
+        self.earlier = np.arange(k)[:, None] < y[None, :]
+
+    def evaluate(self, Wt: np.ndarray) -> tuple[float, float, np.ndarray]:
+        """Mean cross-entropy (nats), accuracy and the (K, m) probabilities of weights ``Wt`` (K, n)."""
+        Z = Wt @ self.XT
+        Z -= Z.max(axis=0)  # each sample's top score is now exactly 0
+        true = Z.ravel()[self.true]
+        correct = np.count_nonzero((true == 0) & ~((Z == 0) & self.earlier).any(axis=0))  # as argmax decides
+        P = np.exp(Z)
+        sums = P.sum(axis=0)
+        cost = float(np.log(sums).sum() - true.sum()) / self.m
+        P /= sums
+        return cost, correct / self.m, P
+
+
+class _Descent:
+    """One run of batch gradient descent on softmax regression that can be continued later.
+
+    The iterates, costs and ``diverged_at`` are those of :func:`helpers.optim.fit_softmax_gd`
+    (the tests check it), but a run is trained only as far as it is asked to (:meth:`advance`),
+    and every step also records the cross-entropy and accuracy of the iterate on the training
+    samples, and on held-out samples if given, from the scores it computes anyway. Arrays
+    for all ``max_iter + 1`` iterates are allocated at once and filled as training goes on.
+    """
+
+    def __init__(
+        self, train: _Samples, held_out: _Samples | None, k: int, learning_rate: float, max_iter: int, lam: float
+    ) -> None:
+        n = train.X.shape[1]
+        size = max_iter + 1
+        self.train, self.held_out = train, held_out
+        self.alpha, self.max_iter, self.lam = learning_rate, max_iter, lam
+        self.path = np.zeros((size, n, k))
+        self.costs = np.zeros(size)
+        self.train_cost, self.train_accuracy = np.zeros(size), np.zeros(size)
+        self.test_cost = self.test_accuracy = None
+        if held_out is not None:
+            self.test_cost, self.test_accuracy = np.zeros(size), np.zeros(size)
+        self.n_iter = 0
+        self.diverged_at: int | None = None
+        self._W = np.zeros((k, n))  # the current iterate, transposed (classes by features)
+        self._grad = self._record(0)  # None once the cost or gradient is not finite: the run ends
+        self._trajectory: optim.Trajectory | None = None
+
+    def _record(self, t: int) -> np.ndarray | None:
+        """Store the current iterate as iterate ``t``; return its gradient (None if not finite)."""
+        W = self._W
+        cross_entropy, accuracy, P = self.train.evaluate(W)
+        value = cross_entropy
+        if self.lam:
+            value += self.lam / (2 * self.train.m) * float(np.sum(W[:, 1:] ** 2))
+        self.path[t] = W.T
+        self.costs[t] = value
+        self.train_cost[t], self.train_accuracy[t] = cross_entropy, accuracy
+        if self.held_out is not None:
+            self.test_cost[t], self.test_accuracy[t], _ = self.held_out.evaluate(W)
+        if self.diverged_at is None and not value <= self.costs[0]:  # a rise, or not finite
+            self.diverged_at = t
+        P.ravel()[self.train.true] -= 1.0  # P - Y
+        grad = P @ self.train.X
+        grad /= self.train.m
+        if self.lam:
+            grad[:, 1:] += (self.lam / self.train.m) * W[:, 1:]
+        return grad if math.isfinite(value) and np.isfinite(grad).all() else None
+
+    def advance(self, iterations: int) -> None:
+        """Train until ``iterations`` steps are done (or the run ends: ``max_iter``, or not finite)."""
+        target = min(iterations, self.max_iter)
+        with np.errstate(over="ignore", invalid="ignore"):
+            while self.n_iter < target and self._grad is not None:
+                W = self._W - self.alpha * self._grad
+                if not np.isfinite(W).all():  # the step itself overflowed: stop before it
+                    self._grad = None
+                    if self.diverged_at is None:
+                        self.diverged_at = self.n_iter + 1
+                    break
+                self._W = W
+                self.n_iter += 1
+                self._grad = self._record(self.n_iter)
+
+    def trajectory(self) -> optim.Trajectory:
+        """The steps trained so far (the same object until the run is trained further)."""
+        n = self.n_iter
+        if self._trajectory is None or self._trajectory.n_iter != n:
+            self._trajectory = optim.Trajectory(
+                params=self.path[n].copy(), costs=self.costs[: n + 1], path=self.path[: n + 1], n_iter=n,
+                diverged_at=self.diverged_at,
+            )
+        return self._trajectory
+
+
 class SoftmaxRuns:
     """Batch gradient descent on one softmax problem, one cached run per learning rate.
 
     Introduced in ``notebooks/04_softmax_gradient.ipynb``. Moving an iterations slider only
-    slices a cached :class:`helpers.optim.Trajectory`; a learning rate is trained once, on
-    first use.
+    slices a cached :class:`helpers.optim.Trajectory`. A learning rate is trained on first
+    use, and only as far as the slider asks (rounded up to a multiple of
+    :data:`TRAINING_BLOCK` steps); the run is continued when more steps are asked for. The
+    iterates are those of :func:`helpers.optim.fit_softmax_gd`.
 
     Parameters
     ----------
@@ -679,26 +801,67 @@ class SoftmaxRuns:
     k : int
         Number of classes.
     max_iter : int
-        Iterations trained per learning rate.
+        Iterations a run can have (the iterations slider's maximum).
     lam : float, default 0.0
         L2 strength.
+    held_out : tuple (X_test, y_test), optional
+        Samples whose cross-entropy and accuracy are recorded at every iterate too
+        (:meth:`DigitsSoftmax.run` reads them); kept, validated, as the attribute ``held_out``.
     """
 
-    def __init__(self, X: ArrayLike, y: ArrayLike, k: int, max_iter: int, lam: float = 0.0) -> None:
+    def __init__(
+        self,
+        X: ArrayLike,
+        y: ArrayLike,
+        k: int,
+        max_iter: int,
+        lam: float = 0.0,
+        held_out: tuple[ArrayLike, ArrayLike] | None = None,
+    ) -> None:
         self.k = _check_k(k)
         self.X = as_float_array(X, "X", ndim=2).astype(np.float64)
         self.y = check_class_labels(y, self.k)
         check_matching_rows(self.X, self.y)
         self.max_iter = check_iterations(max_iter, "max_iter")
         self.lam = check_lam(lam)
-        self._runs: dict[float, optim.Trajectory] = {}
+        self._train = _Samples(self.X, self.y, self.k)
+        self.held_out: tuple[np.ndarray, np.ndarray] | None = None
+        self._held_out: _Samples | None = None
+        if held_out is not None:
+            X_test = as_float_array(held_out[0], "X_test", ndim=2).astype(np.float64)
+            y_test = check_class_labels(held_out[1], self.k, "y_test")
+            check_matching_rows(X_test, y_test, "X_test", "y_test")
+            if X_test.shape[1] != self.X.shape[1]:
+                raise ValueError(f"X_test must have the {self.X.shape[1]} columns of X; got shape {X_test.shape}")
+            self.held_out = (X_test, y_test)
+            self._held_out = _Samples(X_test, y_test, self.k)
+        self._runs: dict[float, _Descent] = {}
 
-    def trajectory(self, learning_rate: float) -> optim.Trajectory:
-        """The run at ``learning_rate`` (trained now if it is not cached yet)."""
-        alpha = check_learning_rate(learning_rate)
+    def _descent(self, learning_rate: float, iterations: int | None = None) -> _Descent:
+        """The run at ``learning_rate``, trained for at least ``iterations`` steps (all if None)."""
+        # Rates equal to 12 significant digits share a run: a slider in the browser computes
+        # 10**x itself, and its last bit may differ from Python's.
+        alpha = float(f"{check_learning_rate(learning_rate):.12g}")
+        wanted = self.max_iter if iterations is None else _check_step(iterations, self.max_iter)
         if alpha not in self._runs:
-            self._runs[alpha] = optim.fit_softmax_gd(self.X, self.y, self.k, alpha, self.max_iter, lam=self.lam)
-        return self._runs[alpha]
+            self._runs[alpha] = _Descent(self._train, self._held_out, self.k, alpha, self.max_iter, self.lam)
+        run = self._runs[alpha]
+        if run.n_iter < wanted:
+            run.advance(-(-wanted // TRAINING_BLOCK) * TRAINING_BLOCK)
+        return run
+
+    def trajectory(self, learning_rate: float, iterations: int | None = None) -> optim.Trajectory:
+        """The run at ``learning_rate``: at least ``iterations`` steps, or all ``max_iter`` if None.
+
+        A run that stopped early (its cost stopped being finite) has fewer. For a run not
+        yet trained to ``max_iter``, ``diverged_at`` covers the steps trained so far.
+
+        Raises
+        ------
+        ValueError
+            If ``learning_rate`` is not positive or ``iterations`` is not in ``1..max_iter``.
+        """
+        return self._descent(learning_rate, iterations).trajectory()
 
     @property
     def cached_learning_rates(self) -> list[float]:
@@ -732,9 +895,9 @@ class DigitsRun:
 class DigitsSoftmax:
     """Softmax regression on the digits: cached runs per learning rate with held-out metrics.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Each learning rate is trained once
-    (``max_iter`` steps of batch gradient descent); the training and held-out cost and accuracy
-    of every iterate are then computed in a few matrix products over the whole path.
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Each learning rate is trained once,
+    as far as asked (:class:`SoftmaxRuns`); every step records the training and held-out cost
+    and accuracy of its iterate from the scores it computes anyway.
 
     Parameters
     ----------
@@ -765,14 +928,8 @@ class DigitsSoftmax:
         max_iter: int = DIGITS_MAX_ITER,
         lam: float = 0.0,
     ) -> None:
-        self.runs = SoftmaxRuns(X_train, y_train, self.k, max_iter, lam)
-        self.X_test = as_float_array(X_test, "X_test", ndim=2).astype(np.float64)
-        self.y_test = check_class_labels(y_test, self.k, "y_test")
-        check_matching_rows(self.X_test, self.y_test, "X_test", "y_test")
-        if self.X_test.shape[1] != self.runs.X.shape[1]:
-            raise ValueError(
-                f"X_test must have the {self.runs.X.shape[1]} columns of X_train; got shape {self.X_test.shape}"
-            )
+        self.runs = SoftmaxRuns(X_train, y_train, self.k, max_iter, lam, held_out=(X_test, y_test))
+        self.X_test, self.y_test = self.runs.held_out
         self.images_test = as_float_array(images_test, "images_test", ndim=2)
         if self.images_test.shape != (self.X_test.shape[0], 64):
             raise ValueError(
@@ -781,24 +938,95 @@ class DigitsSoftmax:
         self.max_iter = self.runs.max_iter
         self._metrics: dict[float, DigitsRun] = {}
 
-    def run(self, learning_rate: float) -> DigitsRun:
-        """The run at ``learning_rate`` with its metrics (computed on first use, then cached)."""
-        alpha = check_learning_rate(learning_rate)
-        if alpha not in self._metrics:
-            trajectory = self.runs.trajectory(alpha)
-            # Without a penalty the trajectory's costs are the training cross-entropy already.
-            penalised = self.runs.lam > 0
-            train_cost, train_accuracy = path_metrics(self.runs.X, self.runs.y, trajectory.path, with_cost=penalised)
-            if train_cost is None:
-                train_cost = trajectory.costs
-            test_cost, test_accuracy = path_metrics(self.X_test, self.y_test, trajectory.path)
-            self._metrics[alpha] = DigitsRun(trajectory, train_cost, test_cost, train_accuracy, test_accuracy)
-        return self._metrics[alpha]
+    def run(self, learning_rate: float, iterations: int | None = None) -> DigitsRun:
+        """The run at ``learning_rate`` with its metrics: at least ``iterations`` steps, all if None.
+
+        The same object is returned until the run is trained further.
+
+        Raises
+        ------
+        ValueError
+            If ``learning_rate`` is not positive or ``iterations`` is not in ``1..max_iter``.
+        """
+        descent = self.runs._descent(learning_rate, iterations)
+        cached = self._metrics.get(descent.alpha)
+        if cached is None or cached.trajectory.n_iter != descent.n_iter:
+            shown = slice(0, descent.n_iter + 1)
+            cached = DigitsRun(descent.trajectory(), descent.train_cost[shown], descent.test_cost[shown],
+                               descent.train_accuracy[shown], descent.test_accuracy[shown])
+            self._metrics[descent.alpha] = cached
+        return cached
 
 
 # ---------------------------------------------------------------------------------------
 # live figures
 # ---------------------------------------------------------------------------------------
+def _slider_rates(exponents: tuple[float, float], steps_per_decade: int = 4) -> np.ndarray:
+    """The learning rates a :func:`helpers.widgets.learning_rate_slider` offers (4 per decade by default)."""
+    low, high = exponents
+    return 10.0 ** np.linspace(low, high, round((high - low) * steps_per_decade) + 1)
+
+
+def _cost_range(costs: Sequence[np.ndarray], start: float, margin: float) -> tuple[float, float]:
+    """Log-axis limits holding every cost given and the starting cost, with a factor ``margin`` to spare."""
+    finite = np.concatenate([c[np.isfinite(c)] for c in costs])
+    return max(float(finite.min()), 1e-12) / margin, max(float(finite.max()), start) * margin
+
+
+def _rgba_bytes(rgb: np.ndarray) -> np.ndarray:
+    """RGB values in [0, 1] as opaque 8-bit RGBA: matplotlib draws that without converting it first.
+
+    For the 160 x 160 region map that is about six times faster than float RGB.
+    """
+    rgba = np.full((*rgb.shape[:-1], 4), 255, dtype=np.uint8)
+    rgba[..., :3] = np.rint(rgb * 255)
+    return rgba
+
+
+class _GlyphLabels:
+    """Short labels at fixed places (counts, "3→8"), drawn as one collection of glyph outlines.
+
+    Matplotlib lays out and rasterises every ``Text`` on its own, about half a millisecond
+    apiece here, so the up to 100 counts of a confusion matrix would dominate each slider
+    move. One ``PathCollection`` holding the outlines of all the labels draws in about 2 ms.
+    The outline of each distinct string is made once and kept.
+
+    Attributes
+    ----------
+    collection : matplotlib.collections.PathCollection
+        The artist (a live panel repaints it).
+    texts : list of str
+        The labels shown, one per position ("" for none).
+    """
+
+    def __init__(self, ax: Axes, positions: np.ndarray, fontsize: float, fontweight: str = "normal") -> None:
+        self._font = FontProperties(size=fontsize, weight=fontweight)
+        self._outlines: dict[str, Path] = {}
+        self.texts = [""] * len(positions)
+        points = Affine2D().scale(1 / 72) + ax.figure.dpi_scale_trans  # outline units are points
+        self.collection = PathCollection(
+            [self._outline(text) for text in self.texts], offsets=positions, offset_transform=ax.transData,
+            transform=points, edgecolors="none", zorder=3,
+        )
+        ax.add_collection(self.collection, autolim=False)
+
+    def _outline(self, text: str) -> Path:
+        if text not in self._outlines:
+            if not text:  # TextPath cannot hold an empty string
+                self._outlines[text] = Path(np.zeros((0, 2)))
+            else:
+                glyphs = TextPath((0, 0), text, prop=self._font)
+                centre = (glyphs.vertices.min(axis=0) + glyphs.vertices.max(axis=0)) / 2
+                self._outlines[text] = Path(glyphs.vertices - centre, glyphs.codes)  # centred on its position
+        return self._outlines[text]
+
+    def set(self, texts: Sequence[str], colours: Sequence[str] | str) -> None:
+        """Show ``texts`` (one per position) in ``colours`` (one per position, or one for all)."""
+        self.texts = list(texts)
+        self.collection.set_paths([self._outline(text) for text in self.texts])
+        self.collection.set_facecolor(colours)
+
+
 class DigitsExplorer:
     """Training curves and what the model learned, for one learning rate and iteration count.
 
@@ -806,7 +1034,8 @@ class DigitsExplorer:
     (log scale) and accuracy against the iteration, up to the chosen one. Middle: the weights
     of each class as an 8x8 image (red: ink there raises the class's score; blue: lowers it)
     and the held-out digits the model gets wrong most confidently. Right: the held-out
-    confusion matrix. Every update changes existing artists only.
+    confusion matrix. Every update changes existing artists only, and the axes never change,
+    so a live panel repaints just :attr:`dynamic_artists`.
 
     Parameters
     ----------
@@ -814,15 +1043,30 @@ class DigitsExplorer:
         Data and cached runs (share one between the static and the live explorer).
     n_mistakes : int, default 10
         Mistakes shown (at most 10, two rows of five).
+    limit_rates : sequence of float, optional
+        Learning rates whose whole runs (trained now) set the fixed range of the cost axis.
+        By default the slider's largest, ``10 ** DIGITS_LEARNING_RATE_EXPONENTS[1]``: on the
+        digits the largest step overshoots most at the start and, the training digits being
+        separable, drives the training cost lowest by the end, so every other run fits too.
+
+    Attributes
+    ----------
+    fig : matplotlib.figure.Figure
+    dynamic_artists : list of matplotlib.artist.Artist
+        Everything :meth:`draw` changes.
     """
 
-    def __init__(self, model: DigitsSoftmax, n_mistakes: int = 10) -> None:
+    def __init__(self, model: DigitsSoftmax, n_mistakes: int = 10, limit_rates: Sequence[float] | None = None) -> None:
         if not isinstance(model, DigitsSoftmax):
             raise ValueError(f"model must be a DigitsSoftmax; got {describe(model)}")
         self.model = model
         self.n_mistakes = check_iterations(n_mistakes, "n_mistakes")
         if self.n_mistakes > 10:
             raise ValueError(f"n_mistakes must be at most 10; got {self.n_mistakes}")
+        if limit_rates is None:
+            limit_rates = [10 ** DIGITS_LEARNING_RATE_EXPONENTS[1]]
+        extremes = [model.run(alpha) for alpha in limit_rates]
+        cost_limits = _cost_range([c for r in extremes for c in (r.train_cost, r.test_cost)], np.log(model.k), 1.5)
         k = model.k
         fig, grid = new_figure(2, 4, width=12.0, height=5.0, gridspec_kw={"width_ratios": [1.1, 1.15, 1.15, 1.1]})
         spec = grid[0, 0].get_subplotspec().get_gridspec()
@@ -845,17 +1089,22 @@ class DigitsExplorer:
             (self.acc_test,) = ax_acc.plot(steps[:1], [1.0], color=orange, linestyle="--", label="held-out")
             _plain_log_axis(ax_cost)
             ax_cost.set(xlim=(0, model.max_iter), ylabel="cost J (nats)")
+            _set_log_limits(ax_cost, *cost_limits)  # fixed, so a live panel draws the axes once
             ax_cost.tick_params(labelbottom=False)
-            ax_cost.legend(loc="lower left", fontsize=10)
             ax_acc.set(xlim=(0, model.max_iter), ylim=(80, 100), xlabel="iteration", ylabel="accuracy (%)")
+            # Low on the right no accuracy curve goes (after 100 steps every run is above 88 %),
+            # so the legend belongs to the background and is never painted over.
+            ax_acc.legend(loc="lower right", fontsize=10)
             self.cost_title = ax_cost.set_title("", fontsize=13, y=1.0)
             self.acc_title = ax_acc.set_title("", fontsize=13, y=1.0)
             self.divergence = show_divergence(ax_cost, None, 0)
             self.divergence.set_fontsize(10)
 
+            # Gaps between the tiles are NaN, painted transparent: the digit written above
+            # each tile belongs to the background and stays visible when the image is repainted.
             self.weight_image = ax_w.imshow(
-                tile_images(np.zeros((k, 8, 8)), 2, 5, gap=1, top=2), cmap=_DIVERGING, vmin=-1, vmax=1,
-                interpolation="nearest",
+                tile_images(np.zeros((k, 8, 8)), 2, 5, gap=1, top=2), cmap=_DIVERGING.with_extremes(bad="none"),
+                vmin=-1, vmax=1, interpolation="nearest",
             )
             for (x, y), digit in zip(_tile_anchors(2, 5, 8, 8, 1, 2), range(k), strict=True):
                 ax_w.text(x, y, str(digit), ha="center", va="center", fontsize=11, fontweight="bold")
@@ -865,11 +1114,7 @@ class DigitsExplorer:
                 tile_images(np.zeros((0, 8, 8)), 2, 5, gap=1, top=2), cmap=_INK, vmin=0, vmax=16,
                 interpolation="nearest",
             )
-            self.error_labels = [
-                ax_err.text(x, y, "", ha="center", va="center", fontsize=11, fontweight="bold",
-                            color=PALETTE["vermillion"])
-                for x, y in _tile_anchors(2, 5, 8, 8, 1, 2)[: self.n_mistakes]
-            ]
+            self.error_labels = _GlyphLabels(ax_err, _tile_anchors(2, 5, 8, 8, 1, 2)[: self.n_mistakes], 11, "bold")
             ax_err.set_title("most confident mistakes (true → predicted)", fontsize=13, y=1.0)
             for ax in (ax_w, ax_err):
                 ax.set_axis_off()
@@ -877,9 +1122,8 @@ class DigitsExplorer:
             self.cm_image = ax_cm.imshow(
                 np.zeros((k, k)), cmap="Blues", norm=PowerNorm(0.5, vmin=0, vmax=1), interpolation="nearest"
             )
-            self.cm_text = [
-                [ax_cm.text(j, i, "", ha="center", va="center", fontsize=10) for j in range(k)] for i in range(k)
-            ]
+            rows, cols = np.divmod(np.arange(k * k), k)
+            self.cm_counts = _GlyphLabels(ax_cm, np.column_stack([cols, rows]), 10)
             ax_cm.set(xticks=range(k), yticks=range(k), xlabel="predicted digit", ylabel="true digit")
             ax_cm.tick_params(labelsize=11, length=0)
             ax_cm.grid(False)
@@ -889,8 +1133,12 @@ class DigitsExplorer:
             self.acc_title.set_text("held-out accuracy 00.0 %")
             self.weight_title.set_text("weights after 000 steps (red +, blue −; ±0.00)")
             self.cm_title.set_text("held-out: 000/000 wrong")
-            _set_log_limits(ax_cost, 1e-4, 3.0)  # the widest tick labels the panel will show
         _freeze_layout(fig)
+        self.dynamic_artists = [
+            self.cost_train, self.cost_test, self.acc_train, self.acc_test, self.cost_title, self.acc_title,
+            self.divergence, self.weight_image, self.weight_title, self.error_image, self.error_labels.collection,
+            self.cm_image, self.cm_counts.collection, self.cm_title,
+        ]
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the model after ``iterations`` steps at ``learning_rate``; return the figure.
@@ -902,15 +1150,13 @@ class DigitsExplorer:
         """
         alpha = check_learning_rate(learning_rate)
         t = _check_step(iterations, self.model.max_iter)
-        run = self.model.run(alpha)
+        run = self.model.run(alpha, t)
         t = min(t, run.trajectory.n_iter)
         steps = np.arange(t + 1)
         self.cost_train.set_data(steps, run.train_cost[: t + 1])
         self.cost_test.set_data(steps, run.test_cost[: t + 1])
         self.acc_train.set_data(steps, 100 * run.train_accuracy[: t + 1])
         self.acc_test.set_data(steps, 100 * run.test_accuracy[: t + 1])
-        both = np.concatenate([run.train_cost, run.test_cost])
-        _set_log_limits(self.ax_cost, max(both.min(), 1e-6) / 1.5, both.max() * 1.5)
         self.cost_title.set_text(f"α = {alpha:.3g}: held-out cost {run.test_cost[t]:.3f}")
         self.acc_title.set_text(f"held-out accuracy {100 * run.test_accuracy[t]:.1f} %")
         show_divergence(self.ax_cost, run.trajectory.diverged_at, t, self.divergence)
@@ -931,17 +1177,17 @@ class DigitsExplorer:
         self.error_image.set_data(
             tile_images(self.model.images_test[worst].reshape(-1, 8, 8), 2, 5, gap=1, top=2)
         )
-        for i, label in enumerate(self.error_labels):
-            label.set_text(f"{self.model.y_test[worst[i]]}→{predicted[worst[i]]}" if i < worst.size else "")
+        self.error_labels.set(
+            [f"{self.model.y_test[i]}→{predicted[i]}" for i in worst] + [""] * (self.n_mistakes - worst.size),
+            PALETTE["vermillion"],
+        )
 
         counts = confusion_matrix(self.model.y_test, predicted, self.model.k)
         self.cm_image.set_data(counts)
         self.cm_image.norm.vmax = max(int(counts.max()), 1)
-        dark = counts > 0.45 * counts.max()
-        for i, row in enumerate(self.cm_text):
-            for j, text in enumerate(row):
-                text.set_text(str(counts[i, j]) if counts[i, j] else "")
-                text.set_color("white" if dark[i, j] else (PALETTE["black"] if i == j else PALETTE["vermillion"]))
+        ink = np.where(np.eye(self.model.k, dtype=bool), PALETTE["black"], PALETTE["vermillion"])
+        ink[counts > 0.45 * counts.max()] = "white"  # on the dark cells
+        self.cm_counts.set([str(c) if c else "" for c in counts.ravel()], list(ink.ravel()))
         self.cm_title.set_text(f"held-out: {wrong.size}/{predicted.size} wrong")
         return self.fig
 
@@ -953,7 +1199,8 @@ class RegionsExplorer:
     model predicts everywhere (colour) with its confidence (saturation); the regions are
     bounded by straight lines because each boundary is where two linear scores are equal.
     Right: the training cost up to the chosen iteration, with the divergence banner when the
-    step is too large.
+    step is too large. The axes never change, so a live panel repaints just
+    :attr:`dynamic_artists`.
 
     Parameters
     ----------
@@ -968,10 +1215,27 @@ class RegionsExplorer:
         built with ``max_iter=REGIONS_MAX_ITER`` if not given.
     resolution : int, default 160
         Grid points per axis of the region image.
+    limit_rates : sequence of float, optional
+        Learning rates whose whole runs (trained now) set the fixed range of the cost axis.
+        By default every position of the notebook's slider (``REGIONS_LEARNING_RATE_EXPONENTS``,
+        4 per decade): 17 runs of 300 steps on 180 points, about a quarter of a second, after
+        which no slider move trains anything.
+
+    Attributes
+    ----------
+    fig : matplotlib.figure.Figure
+    dynamic_artists : list of matplotlib.artist.Artist
+        Everything :meth:`draw` changes, and the points and legend drawn over the region image.
     """
 
     def __init__(
-        self, X: ArrayLike, y: ArrayLike, k: int = 3, runs: SoftmaxRuns | None = None, resolution: int = 160
+        self,
+        X: ArrayLike,
+        y: ArrayLike,
+        k: int = 3,
+        runs: SoftmaxRuns | None = None,
+        resolution: int = 160,
+        limit_rates: Sequence[float] | None = None,
     ) -> None:
         points = as_float_array(X, "X", ndim=2)
         if points.shape[1] != 2:
@@ -993,24 +1257,29 @@ class RegionsExplorer:
         self.points, self.labels = points, labels
         self.resolution = check_iterations(resolution, "resolution")
         self.grid, extent = _plane_grid(points, self.resolution)
+        if limit_rates is None:
+            limit_rates = _slider_rates(REGIONS_LEARNING_RATE_EXPONENTS)
+        cost_limits = _cost_range([runs.trajectory(alpha).costs for alpha in limit_rates], np.log(runs.k), 1.3)
         fig, (ax_map, ax_cost) = new_figure(1, 2, width=12.0, height=4.8, gridspec_kw={"width_ratios": [1.25, 1]})
         self.fig = fig
         with course_style():
             self.region = ax_map.imshow(
-                np.ones((self.resolution, self.resolution, 3)), origin="lower", extent=extent,
+                _rgba_bytes(np.ones((self.resolution, self.resolution, 3))), origin="lower", extent=extent,
                 interpolation="nearest", aspect="auto",
             )
             _scatter_classes(ax_map, points, labels)
             ax_map.set(xlabel="feature $x_1$ (units)", ylabel="feature $x_2$ (units)")
-            ax_map.legend(loc="lower left", fontsize=10)
+            ax_map.grid(False)  # the map fills the axes: grid lines would only cross it
+            legend = ax_map.legend(loc="lower left", fontsize=10)
             self.map_title = ax_map.set_title("", fontsize=14, y=1.0)
             (self.curve,) = ax_cost.plot([0], [1.0], color=PALETTE["blue"])
             (self.dot,) = ax_cost.plot([0], [1.0], "o", color=PALETTE["vermillion"], markersize=9)
             ax_cost.axhline(np.log(runs.k), color=PALETTE["grey"], linestyle=":", linewidth=1.5)
-            ax_cost.text(0.98, 0.97, f"start: ln {runs.k} = {np.log(runs.k):.3f}", transform=ax_cost.transAxes,
-                         ha="right", va="top", fontsize=11, color=PALETTE["grey"])
+            start = ax_cost.text(0.98, 0.97, f"start: ln {runs.k} = {np.log(runs.k):.3f}", transform=ax_cost.transAxes,
+                                 ha="right", va="top", fontsize=11, color=PALETTE["grey"])
             _plain_log_axis(ax_cost)
             ax_cost.set(xlim=(0, runs.max_iter), xlabel="iteration", ylabel="training cost J (nats)")
+            _set_log_limits(ax_cost, *cost_limits)  # fixed, so a live panel draws the axes once
             self.cost_title = ax_cost.set_title("", fontsize=14, y=1.0)
             self.divergence = show_divergence(ax_cost, None, 0)
             self.divergence.set_fontsize(10)
@@ -1018,8 +1287,13 @@ class RegionsExplorer:
                          fontweight="bold")
             self.map_title.set_text("α = 0.0178, 000 steps: 00.0 % correct")
             self.cost_title.set_text("cost 0.000 nats")
-            _set_log_limits(ax_cost, 0.05, 80.0)  # the widest tick labels the panel will show
         _freeze_layout(fig)
+        # The points and the legend lie on the region image, and large steps send the cost
+        # curve through the "start" label: all are repainted over what they cover.
+        self.dynamic_artists = [
+            self.region, *ax_map.collections, legend, self.map_title,
+            self.curve, self.dot, start, self.cost_title, self.divergence,
+        ]
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the regions after ``iterations`` steps at ``learning_rate``; return the figure.
@@ -1031,18 +1305,16 @@ class RegionsExplorer:
         """
         alpha = check_learning_rate(learning_rate)
         t = _check_step(iterations, self.runs.max_iter)
-        run = self.runs.trajectory(alpha)
+        run = self.runs.trajectory(alpha, t)
         t = min(t, run.n_iter)
         W = run.path[t]
         P = _softmax(self.grid @ W)
-        self.region.set_data(region_colours(P).reshape(self.resolution, self.resolution, 3))
+        self.region.set_data(_rgba_bytes(region_colours(P).reshape(self.resolution, self.resolution, 3)))
         accuracy = float(np.mean((self.runs.X @ W).argmax(axis=1) == self.labels))
         self.map_title.set_text(f"α = {alpha:.3g}, {t} step{'s' if t != 1 else ''}: {100 * accuracy:.1f} % correct")
         steps = np.arange(t + 1)
         self.curve.set_data(steps, run.costs[: t + 1])
         self.dot.set_data([t], [run.costs[t]])
         self.cost_title.set_text(f"cost {run.costs[t]:.3f} nats")
-        ax = self.curve.axes
-        _set_log_limits(ax, max(run.costs.min(), 1e-6) / 1.3, max(run.costs.max(), np.log(self.runs.k)) * 1.3)
-        show_divergence(ax, run.diverged_at, t, self.divergence)
+        show_divergence(self.curve.axes, run.diverged_at, t, self.divergence)
         return self.fig

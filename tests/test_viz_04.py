@@ -6,6 +6,7 @@ import io
 
 import numpy as np
 import pytest
+from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
 from helpers import data, one_vs_rest, optim, softmax
@@ -196,6 +197,59 @@ def test_softmax_runs_train_each_learning_rate_once(plane):
         viz.SoftmaxRuns(data.add_intercept(X), y, 3, 0)
 
 
+def test_softmax_runs_train_only_as_far_as_asked(plane):
+    X, y, _ = plane
+    runs = viz.SoftmaxRuns(data.add_intercept(X), y, 3, 120)
+    block = viz.TRAINING_BLOCK
+    part = runs.trajectory(1.0, 7)
+    assert part.n_iter == block and part.path.shape == (block + 1, 3, 3)
+    assert runs.trajectory(1.0, block) is part  # already trained that far: nothing new
+    assert runs.trajectory(1.0, block + 1).n_iter == 2 * block
+    assert runs.trajectory(1.0).n_iter == 120  # the rest, capped at max_iter
+    assert runs.trajectory(0.1 * (1 + 1e-15)) is runs.trajectory(0.1)  # equal to 12 digits: one run
+    with pytest.raises(ValueError, match="between 1 and max_iter = 120"):
+        runs.trajectory(1.0, 121)
+
+
+@pytest.mark.parametrize(
+    ("learning_rate", "lam", "compared"), [(0.5, 0.0, 131), (0.5, 2.0, 131), (12.0, 0.0, 30), (1e308, 0.0, 2)]
+)
+def test_softmax_runs_match_fit_softmax_gd(plane, learning_rate, lam, compared):
+    # Continued in pieces, the run is the reference's: iterates, costs, divergence (at 12 the
+    # first step overshoots) and early stops (at 1e308 the cost of the first step overflows).
+    # An oscillating run amplifies rounding differences, so at 12 only the first 30 iterates
+    # are compared closely.
+    X, y, _ = plane
+    A = data.add_intercept(X)
+    runs = viz.SoftmaxRuns(A, y, 3, 130, lam=lam)
+    runs.trajectory(learning_rate, 3)
+    mine = runs.trajectory(learning_rate)
+    with np.errstate(over="ignore", invalid="ignore"):  # the reference's kernel warns at 1e308
+        reference = optim.fit_softmax_gd(A, y, 3, learning_rate, 130, lam=lam)
+    assert mine.n_iter == reference.n_iter and mine.diverged_at == reference.diverged_at
+    assert np.allclose(mine.costs[:compared], reference.costs[:compared], rtol=1e-10, atol=0, equal_nan=True)
+    scale = np.abs(reference.path[:compared]).max()
+    assert np.allclose(mine.path[:compared], reference.path[:compared], rtol=1e-10, atol=1e-12 * scale)
+    assert np.array_equal(mine.params, mine.path[-1])
+
+
+def test_softmax_runs_record_training_and_held_out_metrics(plane):
+    X, y, _ = plane
+    A = data.add_intercept(X)
+    runs = viz.SoftmaxRuns(A[:120], y[:120], 3, 40, lam=0.5, held_out=(A[120:], y[120:]))
+    run = runs._descent(2.0)
+    path = runs.trajectory(2.0).path
+    train_cost, train_accuracy = viz.path_metrics(A[:120], y[:120], path)
+    test_cost, test_accuracy = viz.path_metrics(A[120:], y[120:], path)
+    assert np.allclose(run.train_cost, train_cost) and np.allclose(run.test_cost, test_cost)
+    assert np.array_equal(run.train_accuracy, train_accuracy) and np.array_equal(run.test_accuracy, test_accuracy)
+    # At W = 0 every score ties and argmax picks class 0: the accuracy is the share of class 0.
+    assert run.train_accuracy[0] == np.mean(y[:120] == 0)
+    assert np.all(runs.trajectory(2.0).costs[1:] > train_cost[1:])  # the penalty is in the objective only
+    with pytest.raises(ValueError, match="X_test must have the 3 columns"):
+        viz.SoftmaxRuns(A, y, 3, 5, held_out=(A[:, :2], y))
+
+
 # ---------------------------------------------------------------------------------------
 # static figures
 # ---------------------------------------------------------------------------------------
@@ -268,6 +322,11 @@ def test_digits_draw_is_finite_everywhere(digits_explorer, digits_model, learnin
     assert state["cost_train"].shape == (iterations + 1,)
     assert np.isfinite(state["weights"][~np.isnan(state["weights"])]).all()
     assert state["confusion"].sum() == digits_model.y_test.size
+    counts = state["confusion"].astype(int).ravel()
+    assert digits_explorer.cm_counts.texts == [str(c) if c else "" for c in counts]
+    shown = [text for text in digits_explorer.error_labels.texts if text]
+    assert len(shown) == min(10, digits_model.y_test.size - np.trace(state["confusion"]))
+    assert all(text[0] != text[-1] and "→" in text for text in shown)  # true → predicted, never equal
     _layout(fig)
 
 
@@ -299,7 +358,19 @@ def test_digits_metrics_are_cached_per_learning_rate(digits_model):
     assert np.isclose(run.train_cost[0], np.log(10))
     cost, accuracy = viz.path_metrics(digits_model.runs.X, digits_model.runs.y, run.trajectory.path)
     assert np.allclose(run.train_cost, cost) and np.array_equal(run.train_accuracy, accuracy)
+    test_cost, test_accuracy = viz.path_metrics(digits_model.X_test, digits_model.y_test, run.trajectory.path)
+    assert np.allclose(run.test_cost, test_cost) and np.array_equal(run.test_accuracy, test_accuracy)
     assert run.test_accuracy[100] > 0.94
+    assert run.trajectory.n_iter == viz.DIGITS_MAX_ITER
+
+
+def test_digits_runs_are_trained_as_far_as_the_slider_asks(digits_model):
+    run = digits_model.run(0.3, 60)
+    assert run.trajectory.n_iter == 2 * viz.TRAINING_BLOCK and run.train_cost.shape == (2 * viz.TRAINING_BLOCK + 1,)
+    assert digits_model.run(0.3, 80) is run
+    longer = digits_model.run(0.3)
+    assert longer.trajectory.n_iter == viz.DIGITS_MAX_ITER
+    assert np.array_equal(longer.test_cost[: run.test_cost.size], run.test_cost)  # continued, not retrained
 
 
 @pytest.mark.parametrize(
@@ -353,8 +424,11 @@ def test_digits_live_panel_redraws_on_slider_moves(digits_explorer):
 )
 def test_regions_draw_is_finite_everywhere(regions_explorer, learning_rate, iterations):
     fig = regions_explorer.draw(learning_rate, iterations)
-    image = np.asarray(regions_explorer.region.get_array(), dtype=float)
-    assert image.shape == (160, 160, 3) and np.all((image >= 0) & (image <= 1))
+    image = np.asarray(regions_explorer.region.get_array())
+    assert image.shape == (160, 160, 4) and image.dtype == np.uint8 and np.all(image[..., 3] == 255)
+    W = regions_explorer.runs.trajectory(learning_rate).at(iterations)
+    expected = viz.region_colours(softmax.predict_proba(W, regions_explorer.grid)).reshape(160, 160, 3)
+    assert np.abs(image[..., :3] / 255 - expected).max() <= 0.5 / 255  # the colours, to 8 bits
     costs = np.asarray(regions_explorer.curve.get_ydata(), dtype=float)
     assert costs.shape == (iterations + 1,) and np.all(np.isfinite(costs))
     _layout(fig)
@@ -402,3 +476,103 @@ def test_regions_live_panel_redraws_on_slider_moves(regions_explorer):
     assert not np.allclose(after, before)
     rate.value = 10 ** -1.0
     assert panel.calls == 3 and "α = 0.1" in explorer.map_title.get_text()
+
+
+# ---------------------------------------------------------------------------------------
+# blitting: the live panels exactly as the notebook builds them
+# ---------------------------------------------------------------------------------------
+def _live_panel(explorer, defaults: dict[str, float], exponents: tuple[float, float], max_iter: int) -> LivePanel:
+    """The live cells of sections 7 and 8, around an explorer built as the notebook builds it."""
+    low, high = exponents
+    return LivePanel(explorer.fig, explorer.draw, {
+        "learning_rate": learning_rate_slider(defaults["learning_rate"], low, high),
+        "iterations": iterations_slider(defaults["iterations"], max_iter),
+    }, dynamic=explorer.dynamic_artists)
+
+
+def _settings(exponents: tuple[float, float], max_iter: int) -> list[dict[str, float]]:
+    """Each slider across its whole range alone, then the corners and the middle of both."""
+    low, high = (10.0**e for e in exponents)
+    middle = 10.0 ** np.mean(exponents)
+    alone = [{"learning_rate": 10.0**e} for e in np.linspace(*exponents, 5)]  # first: few steps to train
+    alone += [{"iterations": i} for i in (1, 2, max_iter // 3, max_iter - 1, max_iter)]
+    corners = [{"learning_rate": lr, "iterations": i} for lr in (low, high) for i in (1, max_iter)]
+    return alone + corners + [{"learning_rate": middle, "iterations": max_iter // 2}, {"learning_rate": 1.0}]
+
+
+DIGITS_SETTINGS = _settings(viz.DIGITS_LEARNING_RATE_EXPONENTS, viz.DIGITS_MAX_ITER)
+REGIONS_SETTINGS = _settings(viz.REGIONS_LEARNING_RATE_EXPONENTS, viz.REGIONS_MAX_ITER)
+
+
+def _corners(exponents: tuple[float, float], max_iter: int) -> list[dict[str, float]]:
+    """The four corners of both sliders: fewer settings where pixels are compared (two renders each)."""
+    low, high = (10.0**e for e in exponents)
+    corners = ((low, max_iter), (low, 1), (high, 1), (high, max_iter))
+    return [{"learning_rate": lr, "iterations": i} for lr, i in corners]
+
+
+@pytest.fixture(scope="module")
+def digits_panel(digits_explorer) -> LivePanel:
+    defaults = {"learning_rate": 1.0, "iterations": 100}
+    return _live_panel(digits_explorer, defaults, viz.DIGITS_LEARNING_RATE_EXPONENTS, viz.DIGITS_MAX_ITER)
+
+
+@pytest.fixture(scope="module")
+def regions_panel(regions_explorer) -> LivePanel:
+    defaults = {"learning_rate": 1.0, "iterations": 50}
+    return _live_panel(regions_explorer, defaults, viz.REGIONS_LEARNING_RATE_EXPONENTS, viz.REGIONS_MAX_ITER)
+
+
+def test_digits_panel_repaints_every_artist_it_changes(digits_panel):
+    assert_dynamic_covers_changes(digits_panel, DIGITS_SETTINGS)
+
+
+def test_regions_panel_repaints_every_artist_it_changes(regions_panel):
+    assert_dynamic_covers_changes(regions_panel, REGIONS_SETTINGS)
+
+
+@pytest.mark.parametrize("which", ["digits", "regions"])
+def test_blitting_matches_full_redraws_and_keeps_one_background(digits_panel, regions_panel, which):
+    # The axes are fixed for every learning rate and iteration count, so the first render
+    # draws the one background the panel will ever need, and no slider move redraws it.
+    if which == "digits":
+        panel, corners = digits_panel, _corners(viz.DIGITS_LEARNING_RATE_EXPONENTS, viz.DIGITS_MAX_ITER)
+    else:
+        panel, corners = regions_panel, _corners(viz.REGIONS_LEARNING_RATE_EXPONENTS, viz.REGIONS_MAX_ITER)
+    panel.render()
+    draws = panel.background_draws
+    assert draws >= 1
+    steps = panel.controls["iterations"]
+    for value in (1, steps.max // 2, steps.max):  # the iterations slider alone
+        steps.value = value
+        panel.render()
+    assert panel.background_draws == draws
+    assert_blitting_is_faithful(panel, corners)  # and with the learning rate
+    assert panel.background_draws == draws
+
+
+def test_the_fixed_cost_axes_hold_every_run(digits_model, digits_panel, plane, regions_panel):
+    low, high = digits_panel.draw.__self__.ax_cost.get_ylim()
+    for alpha in (DIGITS_LR[0], 1.0, DIGITS_LR[1]):
+        run = digits_model.run(alpha)
+        costs = np.concatenate([run.train_cost, run.test_cost])
+        assert low < costs.min() and costs.max() < high, alpha
+    _, _, runs = plane
+    low, high = regions_panel.draw.__self__.curve.axes.get_ylim()
+    assert len(runs.cached_learning_rates) >= 17  # every slider position, trained when the explorer was built
+    for alpha in runs.cached_learning_rates:
+        costs = runs.trajectory(alpha).costs
+        assert low < costs.min() and costs.max() < high, alpha
+
+
+def test_no_accuracy_curve_crosses_the_digits_legend(digits_model, digits_panel):
+    # The legend is part of the background: a curve through it would be painted over it.
+    explorer = digits_panel.draw.__self__
+    _layout(explorer.fig)
+    box = explorer.ax_acc.get_legend().get_window_extent().transformed(explorer.ax_acc.transData.inverted())
+    for alpha in (DIGITS_LR[0], 1.0, DIGITS_LR[1]):  # 0.01 climbs slowest, closest to the legend
+        run = digits_model.run(alpha)
+        steps = np.arange(run.train_accuracy.size)
+        for accuracy in (run.train_accuracy, run.test_accuracy):
+            inside = (steps >= box.x0) & (steps <= box.x1) & (100 * accuracy >= box.y0) & (100 * accuracy <= box.y1)
+            assert not inside.any(), alpha
