@@ -1014,7 +1014,8 @@ class DescentExplorer:
         raw = raw_units_theta(theta, self.mean, self.std) if self.standardized else theta
         self.region.set_xy(admitted_region(raw, _ABOVE_KEY) if np.isfinite(raw).all() else np.zeros((0, 2)))
         x1, x2 = boundary_segment(raw, _ABOVE_KEY)
-        self.boundary_line.set_data(x1, x2)
+        # No NaN reaches the figure: a boundary outside the view is an empty line.
+        self.boundary_line.set_data(([], []) if np.isnan(x1[0]) else (x1, x2))
         accuracy = float(np.mean((self._design @ theta >= 0) == (self.admitted == 1)))
         self.ax_data.title.set_text(f"boundary h = 0.5: training accuracy {100 * accuracy:.0f} %")
         note = ""

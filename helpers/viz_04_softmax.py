@@ -1100,10 +1100,11 @@ class DigitsExplorer:
             self.divergence = show_divergence(ax_cost, None, 0)
             self.divergence.set_fontsize(10)
 
-            # Gaps between the tiles are NaN, painted transparent: the digit written above
+            # Gaps between the tiles are masked (NaN from tile_images), painted transparent: the digit above
             # each tile belongs to the background and stays visible when the image is repainted.
             self.weight_image = ax_w.imshow(
-                tile_images(np.zeros((k, 8, 8)), 2, 5, gap=1, top=2), cmap=_DIVERGING.with_extremes(bad="none"),
+                np.ma.masked_invalid(tile_images(np.zeros((k, 8, 8)), 2, 5, gap=1, top=2)),
+                cmap=_DIVERGING.with_extremes(bad="none"),
                 vmin=-1, vmax=1, interpolation="nearest",
             )
             for (x, y), digit in zip(_tile_anchors(2, 5, 8, 8, 1, 2), range(k), strict=True):
@@ -1111,7 +1112,7 @@ class DigitsExplorer:
             self.weight_title = ax_w.set_title("", fontsize=13, y=1.0)
 
             self.error_image = ax_err.imshow(
-                tile_images(np.zeros((0, 8, 8)), 2, 5, gap=1, top=2), cmap=_INK, vmin=0, vmax=16,
+                np.ma.masked_invalid(tile_images(np.zeros((0, 8, 8)), 2, 5, gap=1, top=2)), cmap=_INK, vmin=0, vmax=16,
                 interpolation="nearest",
             )
             self.error_labels = _GlyphLabels(ax_err, _tile_anchors(2, 5, 8, 8, 1, 2)[: self.n_mistakes], 11, "bold")
@@ -1165,7 +1166,7 @@ class DigitsExplorer:
         pixels = W[1:].T.reshape(self.model.k, 8, 8)
         # Saturate the top 2 % of |weights| so that one extreme pixel does not wash the others out.
         scale = max(float(np.percentile(np.abs(pixels), 98)), 1e-12)
-        self.weight_image.set_data(tile_images(pixels, 2, 5, gap=1, top=2))
+        self.weight_image.set_data(np.ma.masked_invalid(tile_images(pixels, 2, 5, gap=1, top=2)))
         self.weight_image.set_clim(-scale, scale)
         self.weight_title.set_text(f"weights after {t} step{'s' if t != 1 else ''} (red +, blue −; ±{scale:.2g})")
 
@@ -1175,7 +1176,7 @@ class DigitsExplorer:
         confidence = P[wrong, predicted[wrong]]
         worst = wrong[np.argsort(-confidence, kind="stable")[: self.n_mistakes]]
         self.error_image.set_data(
-            tile_images(self.model.images_test[worst].reshape(-1, 8, 8), 2, 5, gap=1, top=2)
+            np.ma.masked_invalid(tile_images(self.model.images_test[worst].reshape(-1, 8, 8), 2, 5, gap=1, top=2))
         )
         self.error_labels.set(
             [f"{self.model.y_test[i]}→{predicted[i]}" for i in worst] + [""] * (self.n_mistakes - worst.size),
