@@ -178,9 +178,17 @@ import nbformat
 from nbclient import NotebookClient
 
 path = sys.argv[1]
-nb = nbformat.read(path, as_version=4)
-NotebookClient(nb, timeout=300, kernel_name="python3",
-               resources={"metadata": {"path": "notebooks"}}).execute()
+from nbclient.exceptions import CellTimeoutError
+
+for attempt in range(3):  # a stuck kernel (idle, never answering) gets a fresh one
+    nb = nbformat.read(path, as_version=4)
+    try:
+        NotebookClient(nb, timeout=180, kernel_name="python3",
+                       resources={"metadata": {"path": "notebooks"}}).execute()
+        break
+    except CellTimeoutError:
+        if attempt == 2:
+            raise
 WIDGET = "application/vnd.jupyter.widget-view+json"
 for cell in nb.cells:
     if cell.cell_type == "code":
