@@ -85,7 +85,7 @@ def test_live_panel_calls_draw_with_every_value():
     assert panel.calls == 2 and len(line.get_xdata()) == 20
     lr.value = 1.0
     assert seen[-1] == (pytest.approx(1.0), 20)
-    assert isinstance(panel.widget, widgets.VBox) and panel.widget.children[-1] is panel.output
+    assert isinstance(panel.widget, widgets.VBox) and panel.widget.children[-1] is panel.image
 
 
 def test_live_panel_needs_controls():
@@ -96,13 +96,26 @@ def test_live_panel_needs_controls():
 
 def test_png_bytes_round_trip(rng):
     from blit import pixels
+    from PIL import Image
 
+    from helpers import widgets as widgets_module
     from helpers.widgets import png_bytes
 
     image = rng.integers(0, 256, size=(7, 5, 3)).astype(np.uint8)
     np.testing.assert_array_equal(pixels(png_bytes(image)), image)
-    with pytest.raises(ValueError, match=r"\(height, width, 3\) uint8"):
+    rgba = rng.integers(0, 256, size=(6, 9, 4)).astype(np.uint8)  # matplotlib's buffer layout
+    decoded = Image.open(io.BytesIO(png_bytes(rgba)))
+    assert decoded.mode == "RGBA"
+    np.testing.assert_array_equal(np.asarray(decoded), rgba)
+    # A figure-sized frame takes the two-thread path: two deflate streams joined into one.
+    big = np.full((500, 1200, 4), 255, dtype=np.uint8)
+    big[::7, ::3] = rng.integers(0, 256, size=big[::7, ::3].shape)
+    assert big.nbytes > widgets_module._PARALLEL_FROM
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(png_bytes(big)))), big)
+    with pytest.raises(ValueError, match=r"\(height, width, 3 or 4\) uint8"):
         png_bytes(image.astype(float))
+    with pytest.raises(ValueError, match=r"got uint8 of shape \(7, 5\)"):
+        png_bytes(image[:, :, 0])
 
 
 def parabola_panel():
