@@ -10,7 +10,12 @@ Maintainers also have:
                                                # kernel and save their outputs (all if none named)
     python3 course.py test --latest            # the tests against the newest releases of every
                                                # dependency, in .venv-latest (what CI runs weekly)
-    python3 course.py bench                    # the speed benchmark (benchmarks/README.md)
+    python3.10 course.py test --oldest         # the tests against the oldest releases the
+                                               # requirements allow (requirements-oldest.txt),
+                                               # in .venv-oldest, on the oldest supported Python
+    python3 course.py bench [--browser]        # the speed benchmark (benchmarks/README.md)
+    python3 course.py lecture [NOTEBOOK]       # present a notebook: simple interface, large type
+    python3 course.py handouts [NOTEBOOK ...]  # HTML handouts in handouts/ that open offline and print
 
 Everything is installed into a virtual environment inside the repository (``.venv``),
 from the pinned ``requirements.txt``; nothing outside the repository is changed. The
@@ -33,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 REQUIREMENTS = ROOT / "requirements.txt"
+OLDEST_REQUIREMENTS = ROOT / "requirements-oldest.txt"  # pyproject's lower bounds, for --oldest
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 SUPPORTED = ((3, 10), (3, 13))
 
@@ -75,17 +81,17 @@ def latest_requirements() -> list[str]:
     return names
 
 
-def fingerprint(latest: bool) -> str:
+def fingerprint(latest: bool, oldest: bool = False) -> str:
     """What the environment depends on: the requirements, the package metadata, the Python.
 
     Only the part of pyproject.toml before the ``[tool.*]`` tables counts, so changing a
     pytest or ruff setting does not rebuild the environment.
     """
     digest = hashlib.sha256()
-    digest.update(REQUIREMENTS.read_bytes())
+    digest.update((OLDEST_REQUIREMENTS if oldest else REQUIREMENTS).read_bytes())
     digest.update((ROOT / "pyproject.toml").read_text().split("\n[tool.", 1)[0].encode())
     digest.update(sys.version.encode())
-    digest.update(b"latest" if latest else b"pinned")
+    digest.update(b"latest" if latest else b"oldest" if oldest else b"pinned")
     return digest.hexdigest()
 
 
@@ -95,13 +101,20 @@ def run(command: list[str], **kwargs: object) -> None:
         fail(f"this command failed (exit code {result.returncode}): {' '.join(map(str, command))}")
 
 
-def ensure_environment(latest: bool = False) -> Path:
+def ensure_environment(latest: bool = False, oldest: bool = False) -> Path:
     """Create or update the virtual environment; return its Python interpreter."""
     check_python()
-    env_dir = ROOT / (".venv-latest" if latest else ".venv")
+    if oldest and sys.version_info[:2] != SUPPORTED[0]:
+        low = SUPPORTED[0]
+        fail(
+            f"--oldest tests the oldest releases on the oldest supported Python, {low[0]}.{low[1]} "
+            f"(requirements-oldest.txt is for it); you ran it with Python {sys.version.split()[0]}. "
+            f"Run 'python{low[0]}.{low[1]} course.py test --oldest'."
+        )
+    env_dir = ROOT / (".venv-latest" if latest else ".venv-oldest" if oldest else ".venv")
     python = venv_python(env_dir)
     stamp = env_dir / ".course-fingerprint"
-    wanted = fingerprint(latest)
+    wanted = fingerprint(latest, oldest)
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
         return python
     if env_dir.exists():
@@ -120,6 +133,8 @@ def ensure_environment(latest: bool = False) -> Path:
     run([*pip, "install", "--quiet", "--upgrade", "pip"])
     if latest:
         run([*pip, "install", "--quiet", "--upgrade", *latest_requirements()])
+    elif oldest:
+        run([*pip, "install", "--quiet", "-r", str(OLDEST_REQUIREMENTS)])
     else:
         run([*pip, "install", "--quiet", "-r", str(REQUIREMENTS)])
     run([*pip, "install", "--quiet", "--no-deps", "--editable", str(ROOT)])
@@ -156,7 +171,7 @@ def command_open(args: argparse.Namespace) -> None:
 
 
 def command_test(args: argparse.Namespace) -> None:
-    python = ensure_environment(latest=args.latest)
+    python = ensure_environment(latest=args.latest, oldest=args.oldest)
     env = child_env()
     say("ruff: checking helpers, solutions, tests and notebooks")
     ruff = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT, env=env)
@@ -208,8 +223,27 @@ def command_execute(args: argparse.Namespace) -> None:
 
 def command_bench(args: argparse.Namespace) -> None:
     python = ensure_environment()
-    say("benchmark: sliders in a real kernel, helper speed, Newton vs scikit-learn, nbval time")
-    command = [str(python), "benchmarks/run.py", *args.extra]
+    if args.browser:
+        say("benchmark: key press -> new figure for every slider, in JupyterLab in headless Chromium")
+        command = [str(python), "benchmarks/browser.py", *args.extra]
+    else:
+        say("benchmark: sliders in a real kernel, helper speed, Newton vs scikit-learn, nbval time")
+        command = [str(python), "benchmarks/run.py", *args.extra]
+    raise SystemExit(subprocess.call(command, cwd=ROOT, env=child_env()))
+
+
+def command_lecture(args: argparse.Namespace) -> None:
+    python = ensure_environment()
+    command = [str(python), "-m", "tools.lecture", *args.extra]
+    raise SystemExit(subprocess.call(command, cwd=ROOT, env=child_env()))
+
+
+def command_handouts(args: argparse.Namespace) -> None:
+    python = ensure_environment()
+    out = Path(args.out).resolve()
+    say(f"exporting the notebooks, as committed, to offline HTML handouts in {out}")
+    notebooks = [str(Path(n).resolve()) for n in args.notebooks]
+    command = [str(python), "-m", "tools.handouts", *notebooks, "--out", str(out)]
     raise SystemExit(subprocess.call(command, cwd=ROOT, env=child_env()))
 
 
@@ -222,18 +256,31 @@ def main(argv: list[str] | None = None) -> None:
     opener = sub.add_parser("open", help="set up .venv and open the course in JupyterLab")
     opener.set_defaults(func=command_open)
     tester = sub.add_parser("test", help="set up .venv and run every test")
-    tester.add_argument("--latest", action="store_true",
-                        help="test against the newest releases (in .venv-latest) instead of the pins")
+    releases = tester.add_mutually_exclusive_group()
+    releases.add_argument("--latest", action="store_true",
+                          help="test against the newest releases (in .venv-latest) instead of the pins")
+    releases.add_argument("--oldest", action="store_true",
+                          help="test against the oldest releases the requirements allow, from "
+                               "requirements-oldest.txt (in .venv-oldest; Python 3.10)")
     tester.set_defaults(func=command_test)
     bencher = sub.add_parser("bench", help="maintainers: measure slider, helper and test speed")
+    bencher.add_argument("--browser", action="store_true",
+                         help="time key press -> new figure in JupyterLab in headless Chromium instead")
     bencher.set_defaults(func=command_bench)
+    lecturer = sub.add_parser("lecture", add_help=False,  # --help goes to tools/lecture.py
+                              help="present a notebook (number or path) in large type with live sliders")
+    lecturer.set_defaults(func=command_lecture)
+    handouts = sub.add_parser("handouts", help="export the course to HTML handouts that open offline and print well")
+    handouts.add_argument("notebooks", nargs="*", help="notebooks to export (default: all)")
+    handouts.add_argument("--out", default="handouts", help="output folder (default: handouts/)")
+    handouts.set_defaults(func=command_handouts)
     executor = sub.add_parser("execute", help="maintainers: re-execute notebooks and save their outputs")
     executor.add_argument("notebooks", nargs="*", help="notebooks to execute (default: all)")
     executor.set_defaults(func=command_execute)
     # Anything the course does not know is passed on: to 'jupyter lab' after 'open', to
     # pytest after 'test' (for example 'python3 course.py test -k sigmoid').
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command == "execute":
+    if extra and args.command in ("execute", "handouts"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
     args.func(args)

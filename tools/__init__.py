@@ -1,0 +1,1 @@
+"""Maintainer tools of the course (not imported by the notebooks)."""
