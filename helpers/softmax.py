@@ -39,7 +39,8 @@ __all__ = [
 # ---------------------------------------------------------------------------------------
 def _softmax(Z: np.ndarray) -> np.ndarray:
     """Row-wise softmax of a 2-D float array, max subtracted, computed in place on a copy."""
-    P = Z - Z.max(axis=-1, keepdims=True)
+    with np.errstate(over="ignore"):  # a score more than the float range below the max: -inf, exp -> 0
+        P = Z - Z.max(axis=-1, keepdims=True)
     np.exp(P, out=P)
     P /= P.sum(axis=-1, keepdims=True)
     return P
@@ -54,16 +55,32 @@ def _cost_and_gradient(
     W: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0
 ) -> tuple[float, np.ndarray]:
     m = X.shape[0]
-    rows = np.arange(m)
-    Z = X @ W
-    # One pass gives both log P (for the cost) and P (for the gradient).
-    Z -= Z.max(axis=1, keepdims=True)
-    E = np.exp(Z)
-    sums = E.sum(axis=1)
-    value = float(np.mean(np.log(sums) - Z[rows, y]))
-    E /= sums[:, None]  # E is now P
-    E[rows, y] -= 1.0  # P - Y without building Y
-    grad = X.T @ E
+    # Scores in the (K, m) layout, Z = (X W)^T: each class's scores form one long contiguous
+    # row, so the per-sample max and sum below are element-wise operations across K rows of
+    # length m (vectorised), not m reductions over rows of only K numbers (several times slower).
+    Z = W.T @ X.T
+    # The shifted scores give both log P (for the cost, log-sum-exp) and P (for the gradient).
+    # A score more than the float range below its sample's max becomes -inf (exp gives 0).
+    with np.errstate(over="ignore"):
+        Z -= np.maximum.reduce(Z, axis=0)  # every shifted score <= 0, the largest exactly 0
+    at_label = y * m
+    at_label += np.arange(m)  # flat index of Z[y_i, i], the score of sample i's own class
+    flat = Z.reshape(-1)  # a view: writing to it writes to Z
+    label_scores = flat[at_label]
+    np.exp(Z, out=Z)
+    sums = np.add.reduce(Z, axis=0)  # >= 1: it contains exp(0)
+    inverse = 1.0 / sums  # m divisions, then K m multiplications (cheaper than K m divisions)
+    Z *= inverse  # Z is now P^T
+    # (P - Y)^T without building Y: p_{i, y_i} - 1 at each sample's label, p_{i, y_i} recomputed
+    # from the m label scores (the same numbers as in Z), which is cheaper than reading Z back.
+    label_p = np.exp(label_scores)
+    label_p *= inverse
+    label_p -= 1.0
+    flat[at_label] = label_p
+    np.log(sums, out=sums)
+    sums -= label_scores  # -ln p_{i, y_i} = ln sum_k exp(z_ik) - z_{i, y_i} (log-sum-exp)
+    value = float(sums.sum()) / m  # the mean, without np.mean's Python overhead (SGD calls this per sample)
+    grad = (Z @ X).T.copy()  # X^T (P - Y), C-contiguous like W
     grad /= m
     if lam:
         penalised = W[1:]

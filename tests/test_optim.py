@@ -101,6 +101,24 @@ def test_softmax_gd_decreases_the_cost(rng):
     np.testing.assert_allclose(run.costs[-1], softmax.cost(run.params, X, y, 0.1))
 
 
+def test_softmax_gd_matches_manual_updates_with_the_plain_formulas(rng):
+    X, y = random_problem(rng, m=300, n=5, k=4)
+    m, lam, alpha = len(y), 0.3, 0.8
+    run = optim.fit_softmax_gd(X, y, 4, alpha, 5, lam=lam)
+    W = np.zeros((X.shape[1], 4))
+    Y = np.eye(4)[y]
+    for t in range(6):
+        Z = X @ W
+        log_p = Z - Z.max(axis=1, keepdims=True)
+        log_p -= np.log(np.exp(log_p).sum(axis=1, keepdims=True))
+        cost = -np.sum(Y * log_p) / m + lam / (2 * m) * np.sum(W[1:] ** 2)
+        np.testing.assert_allclose(run.path[t], W, rtol=1e-12, atol=1e-14)
+        assert run.costs[t] == pytest.approx(cost, rel=1e-12)
+        grad = X.T @ (np.exp(log_p) - Y) / m
+        grad[1:] += lam / m * W[1:]
+        W = W - alpha * grad
+
+
 def test_minibatch_with_the_full_batch_equals_batch_gd(rng):
     X, y = random_problem(rng, k=3)
 

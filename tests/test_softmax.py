@@ -98,3 +98,76 @@ def test_cost_with_extreme_scores_is_finite():
     value = softmax.cost(W, X, np.array([1, 0]))
     assert value == pytest.approx(10000.0)
     assert np.all(np.isfinite(softmax.gradient(W, X, np.array([1, 0]))))
+
+
+def reference_cost_and_gradient(W, X, y, lam=0.0):
+    """The textbook formulas in the (m, K) layout, with an explicit one-hot matrix: slow but plain."""
+    m, k = X.shape[0], W.shape[1]
+    Z = X @ W
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    Y = np.eye(k)[y]
+    value = -np.sum(Y * log_p) / m + lam / (2 * m) * np.sum(W[1:] ** 2)
+    grad = X.T @ (np.exp(log_p) - Y) / m
+    grad[1:] += lam / m * W[1:]
+    return value, grad
+
+
+def extreme_problem(rng, m, n, k):
+    """Scores up to about 1e301 in size, of both signs, with ties between classes."""
+    X = np.column_stack([np.ones(m), rng.choice([-1e300, -1e10, -1.0, 0.0, 2.5, 1e10, 1e300], size=(m, n - 1))])
+    W = rng.choice([-1.0, 0.0, 0.5, 1.0], size=(n, k))
+    return W, X, rng.integers(0, k, size=m)
+
+
+@pytest.mark.parametrize("lam", [0.0, 0.7])
+@pytest.mark.parametrize(("m", "n", "k"), [(1, 2, 2), (7, 3, 2), (300, 6, 5), (2000, 11, 10)])
+def test_fast_kernel_equals_the_reference(rng, m, n, k, lam):
+    for scale in (0.1, 3.0, 300.0):  # scores of size 1, 10 and 1000 (exp(1000) overflows naively)
+        X = np.column_stack([np.ones(m), rng.normal(size=(m, n - 1))])
+        W = rng.normal(scale=scale, size=(n, k))
+        y = rng.integers(0, k, size=m)
+        inputs = (W.copy(), X.copy(), y.copy())
+        value, grad = softmax._cost_and_gradient(W, X, y, lam)
+        for before, after in zip(inputs, (W, X, y), strict=True):
+            np.testing.assert_array_equal(after, before)  # the kernel works on its own buffers
+        expected_value, expected_grad = reference_cost_and_gradient(W, X, y, lam)
+        assert value == pytest.approx(expected_value, rel=1e-12, abs=1e-12)
+        np.testing.assert_allclose(grad, expected_grad, rtol=1e-12, atol=1e-12 * np.abs(X).max())
+        assert grad.shape == W.shape and grad.flags.c_contiguous
+        public_value, public_grad = softmax.cost_and_gradient(W, X, y, lam)
+        assert public_value == value
+        np.testing.assert_array_equal(public_grad, grad)
+
+
+@pytest.mark.parametrize(("m", "n", "k"), [(1, 2, 3), (50, 4, 3), (500, 8, 10)])
+def test_fast_kernel_equals_the_reference_for_huge_scores(rng, m, n, k):
+    W, X, y = extreme_problem(rng, m, n, k)
+    value, grad = softmax._cost_and_gradient(W, X, y, 0.5)  # no warning: the suite makes them errors
+    expected_value, expected_grad = reference_cost_and_gradient(W, X, y, 0.5)
+    assert np.isfinite(value) and np.all(np.isfinite(grad))
+    assert value == pytest.approx(expected_value, rel=1e-12, abs=1e-12)
+    # |P - Y| <= 1, so the gradient's entries are means of entries of X: compare on that scale.
+    np.testing.assert_allclose(grad, expected_grad, rtol=1e-12, atol=1e-12 * np.abs(X).max())
+
+
+def test_scores_of_plus_and_minus_1e300():
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    W = np.array([[1e300, -1e300, 0.0], [0.0, 0.0, 0.0]])  # sample 0: scores 1e300, -1e300, 0
+    y = np.array([1, 2, 0])
+    value, grad = softmax._cost_and_gradient(W, X, y)
+    # sample 0 loses 2e300 (the log-sum-exp is 1e300), sample 1 has three ties (ln 3),
+    # sample 2 puts all its mass on its own class (0).
+    assert value == pytest.approx((2e300 + np.log(3)) / 3, rel=1e-15)
+    P = np.array([[1.0, 0.0, 0.0], [1 / 3, 1 / 3, 1 / 3], [1.0, 0.0, 0.0]])
+    np.testing.assert_allclose(grad, X.T @ (P - softmax.one_hot(y, 3)) / 3, rtol=1e-15, atol=1e-17)
+
+
+def test_scores_beyond_the_float_range_apart_do_not_warn():
+    # 1e308 - (-1e308) is not a float: the cost is infinite, the probabilities exact, no warning.
+    X = np.array([[1.0, 1.0]])
+    W = np.array([[1e308, -1e308], [0.0, 0.0]])
+    value, grad = softmax._cost_and_gradient(W, X, np.array([1]))
+    assert value == np.inf
+    np.testing.assert_array_equal(grad, [[1.0, -1.0], [1.0, -1.0]])
+    np.testing.assert_array_equal(softmax.softmax([1e308, -1e308]), [1.0, 0.0])
