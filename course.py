@@ -166,7 +166,7 @@ def command_open(args: argparse.Namespace) -> None:
     python = ensure_environment()
     say(f"opening JupyterLab at {FIRST_NOTEBOOK} (stop it with Ctrl+C)")
     env = child_env()
-    command = [str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args.extra]
+    command = [str(python), "-m", "jupyterlab", FIRST_NOTEBOOK, *args.extra]
     raise SystemExit(subprocess.call(command, cwd=ROOT, env=env))
 
 

@@ -120,7 +120,8 @@ class JupyterLab:
 
     def notebook_url(self, name: str, *, simple: bool = False) -> str:
         """The address that opens ``notebooks/<name>`` (in the simple interface if asked)."""
-        return f"{self.url}/{'doc' if simple else 'lab'}/tree/notebooks/{name}?token={self.token}"
+        # "reset": a fresh workspace, so tabs left open by an earlier test are not restored.
+        return f"{self.url}/{'doc' if simple else 'lab'}/tree/notebooks/{name}?token={self.token}&reset"
 
     def _write_settings(self) -> Path:
         folder = self.scratch / "settings"
@@ -147,7 +148,7 @@ class JupyterLab:
             MKL_NUM_THREADS="1",
         )
         command = [
-            self.python, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
+            self.python, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
             "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
         ]
@@ -221,7 +222,16 @@ def open_and_run(page, lab: JupyterLab, name: str, *, simple: bool = False, time
     Returns the seconds that "Run All" took.
     """
     page.goto(lab.notebook_url(name, simple=simple))
-    page.wait_for_selector(".jp-Notebook", timeout=60_000)
+    page.wait_for_function(
+        "(name) => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+        " return !!w && !!w.context && w.context.path === 'notebooks/' + name && !!w.content; }",
+        arg=name, timeout=60_000,
+    )
+    open_notebooks = page.evaluate(
+        "() => [...window.jupyterapp.shell.widgets('main')].filter(w => w.context).map(w => w.context.path)"
+    )
+    if open_notebooks != [f"notebooks/{name}"]:
+        raise RuntimeError(f"expected only notebooks/{name} open in JupyterLab; found {open_notebooks}")
     page.wait_for_function(KERNEL_READY, timeout=120_000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.wait_for_function(

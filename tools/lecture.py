@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     env["JUPYTERLAB_SETTINGS_DIR"] = str(write_settings(SCRATCH / "settings", settings))
     env["JUPYTERLAB_WORKSPACES_DIR"] = str(SCRATCH / "workspaces")
     command = [
-        sys.executable, "-m", "jupyter", "lab",
+        sys.executable, "-m", "jupyterlab",
         f"--LabApp.default_url=/doc/tree/{notebook}",
         f"--ServerApp.root_dir={ROOT}",
         *extra,
