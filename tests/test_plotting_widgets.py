@@ -203,3 +203,65 @@ def test_a_dynamic_figure_title_gets_room_in_the_layout():
     renderer = panel._canvas.get_renderer()
     top_of_axes_title = ax.title.get_window_extent(renderer).y1
     assert suptitle.get_window_extent(renderer).y0 >= top_of_axes_title - 1
+
+
+def caption_panel():
+    """A panel with a caption that changes on every move and a label that changes only with ``colour``."""
+    fig, ax = plotting.new_figure()
+    ax.set_xlim(0, 60)
+    ax.set_ylim(0, 1)
+    (line,) = ax.plot([], [])  # kept off the spines: a line over a spine is the one known blit difference
+    moving = ax.text(0.02, 0.9, "", transform=ax.transAxes, fontsize=14)
+    steady = ax.text(0.5, 0.5, "", transform=ax.transAxes, fontsize=14, ha="center",
+                     bbox={"boxstyle": "round", "facecolor": "white"})
+
+    def draw(iterations, colour):
+        line.set_data(np.arange(iterations) + 5, np.linspace(0.2, 0.8, iterations))
+        moving.set_text(f"iteration {iterations}")
+        steady.set_text(f"colour {colour}")
+        steady.set_color(colour)
+
+    controls = {"iterations": iterations_slider(5, 50),
+                "colour": widgets.Dropdown(options=["black", "tab:orange"], value="black")}
+    return LivePanel(fig, draw, controls, dynamic=[line, moving, steady]), steady
+
+
+def test_unchanged_dynamic_texts_are_pasted_and_match_a_full_redraw():
+    from blit import pixels
+
+    panel, _ = caption_panel()
+    panel.render()
+    for value in range(6, 16):
+        panel.controls["iterations"].value = value
+        blitted = pixels(panel.render())
+        full = pixels(panel.render(full=True))
+        # A pasted text is blended from the same Agg pixels: at most rounding apart.
+        assert np.abs(blitted - full).max() <= 2
+    assert panel._texts.pasted >= 8  # the steady label, from its second frame on
+
+
+def test_a_text_property_change_is_never_hidden_by_an_old_picture():
+    from blit import pixels
+
+    panel, steady = caption_panel()
+    changes = {
+        "colour": lambda: steady.set_color("tab:green"),
+        "alpha": lambda: steady.set_alpha(0.4),
+        "size": lambda: steady.set_fontsize(20),
+        "weight": lambda: steady.set_fontweight("bold"),
+        "position": lambda: steady.set_position((0.4, 0.3)),
+        "rotation": lambda: steady.set_rotation(10),
+        "alignment": lambda: steady.set_horizontalalignment("left"),
+        "box colour": lambda: steady.get_bbox_patch().set_facecolor("tab:blue"),
+        "box edge": lambda: steady.get_bbox_patch().set_linewidth(4),
+        "text, through the panel": lambda: panel.controls["colour"].__setattr__("value", "tab:orange"),
+    }
+    for name, change in changes.items():
+        before = panel._texts.pasted
+        panel.render()
+        panel.render()  # unchanged twice: its picture is made and pasted
+        assert panel._texts.pasted > before
+        change()
+        blitted = pixels(panel.render())
+        difference = np.abs(blitted - pixels(panel.render(full=True))).max()
+        assert difference <= 2, f"after changing the text's {name}, an old picture of it was pasted"
