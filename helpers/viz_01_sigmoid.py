@@ -115,33 +115,6 @@ def _interval(value: object, name: str) -> tuple[float, float]:
     return float(pair[0]), float(pair[1])
 
 
-class _FrozenLayoutAfterFirstRender:
-    """Mixin: keep the figure's constrained layout fixed once it has been rendered.
-
-    The first render (the static picture, or the live panel's first display) runs the
-    constrained layout. From the next :meth:`draw` on, the layout engine is switched off, so
-    each later render skips the layout pass (about a third of a render) and nothing jitters
-    while a slider moves. Until a render has happened, nothing is frozen, so a figure that
-    is never shown costs no extra drawing.
-    """
-
-    fig: Figure
-
-    def _watch_first_render(self) -> None:
-        self._rendered = False
-        self._frozen = False
-        self._watch_id = self.fig.canvas.mpl_connect("draw_event", self._on_render)
-
-    def _on_render(self, _event: object) -> None:
-        self._rendered = True
-
-    def _freeze_layout_if_rendered(self) -> None:
-        if self._rendered and not self._frozen:
-            self.fig.set_layout_engine("none")  # the axes keep the positions of the last layout
-            self.fig.canvas.mpl_disconnect(self._watch_id)
-            self._frozen = True
-
-
 def _spines(ax: Any) -> list[Artist]:
     """The visible spines of ``ax``, for a figure's ``dynamic_artists``.
 
@@ -466,7 +439,7 @@ def odds_figure() -> Figure:
 # ---------------------------------------------------------------------------------------
 # interactive 1: the sigmoid of w x + b
 # ---------------------------------------------------------------------------------------
-class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
+class SigmoidExplorer:
     r"""The curve :math:`p(x) = \sigma(w x + b)`, its slope, and where it crosses ``p = 1/2``.
 
     Introduced in ``notebooks/01_sigmoid.ipynb``.
@@ -538,7 +511,6 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
             self.p_line, self.p_cross, self.p_marker, self.p_text, *_spines(self.ax_p),
             self.slope_line, self.slope_cross, self.slope_marker, self.slope_text, *_spines(self.ax_slope),
         ]
-        self._watch_first_render()
 
     def controls(self) -> dict[str, widgets.FloatSlider]:
         """Sliders for :class:`helpers.widgets.LivePanel`: ``weight`` and ``bias``, at the defaults."""
@@ -569,7 +541,6 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
             If ``weight`` or ``bias`` is not a finite real number.
         """
         w = _number(weight, "weight", MAX_PARAM)
-        self._freeze_layout_if_rendered()
         b = _number(bias, "bias", MAX_PARAM)
         z = w * self.x + b
         self.p_line.set_ydata(sigmoid(z))
@@ -598,7 +569,7 @@ class SigmoidExplorer(_FrozenLayoutAfterFirstRender):
 # ---------------------------------------------------------------------------------------
 # interactive 2: the decision boundary in the plane
 # ---------------------------------------------------------------------------------------
-class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
+class BoundaryExplorer:
     r"""Probability surface :math:`\sigma(\theta^T x)` and decision boundary over a 2-D point cloud.
 
     Introduced in ``notebooks/01_sigmoid.ipynb``.
@@ -733,7 +704,6 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
             self.arrow, self.arrow_label, self.plane_text, *_spines(self.ax_plane),
             *self.curve_points, self.curve_text,
         ]
-        self._watch_first_render()
 
     def controls(self) -> dict[str, widgets.FloatSlider]:
         """Sliders ``theta0``, ``theta1``, ``theta2`` for :class:`helpers.widgets.LivePanel`, at the defaults."""
@@ -766,7 +736,6 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
             If a parameter is not a finite real number or is larger than :data:`MAX_PARAM`.
         """
         t0 = _number(theta0, "theta0", MAX_PARAM)
-        self._freeze_layout_if_rendered()
         t1 = _number(theta1, "theta1", MAX_PARAM)
         t2 = _number(theta2, "theta2", MAX_PARAM)
         theta = np.array([t0, t1, t2])
@@ -813,7 +782,7 @@ class BoundaryExplorer(_FrozenLayoutAfterFirstRender):
 # ---------------------------------------------------------------------------------------
 # interactive 3: a first look at gradient descent
 # ---------------------------------------------------------------------------------------
-class TrainingPreview(_FrozenLayoutAfterFirstRender):
+class TrainingPreview:
     r"""Gradient descent fitting :math:`p(x) = \sigma(\theta_0 + \theta_1 (x - c))` to 1-D data.
 
     Introduced in ``notebooks/01_sigmoid.ipynb`` (the gradient is derived in
@@ -919,7 +888,6 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
             self.curve, self.cross, *self.points, self.fit_text, *_spines(self.ax_fit),
             self.cost_line, self.cost_marker, *_spines(self.ax_cost), self.divergence,
         ]
-        self._watch_first_render()
 
     def controls(self) -> dict[str, widgets.ValueWidget]:
         """A logarithmic ``learning_rate`` slider and an ``iterations`` slider, at the defaults."""
@@ -993,7 +961,6 @@ class TrainingPreview(_FrozenLayoutAfterFirstRender):
             ``1..max_iterations``.
         """
         run = self.trajectory(learning_rate)
-        self._freeze_layout_if_rendered()
         steps = check_iterations(iterations, "iterations")
         if steps > self.max_iterations:
             raise ValueError(f"iterations must be at most max_iterations = {self.max_iterations}; got {steps}")

@@ -932,6 +932,7 @@ class DescentExplorer:
         # constrained-layout pass costs as much as drawing the figure, on every redraw.
         # For that pass the cost axis gets wider tick labels ("17.50") than it ever shows
         # (at most four characters, such as "12.5" or "0.25"), so no later label is cut off.
+        # Kept although LivePanel freezes layouts too: it would lay out the first frame's (narrower) tick labels.
         self.draw(float(self.runs.learning_rates[0]), self.runs.max_iter)
         engine = fig.get_layout_engine()
         if engine is not None:

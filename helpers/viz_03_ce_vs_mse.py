@@ -30,9 +30,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
-from matplotlib.text import Text
 from numpy.typing import ArrayLike
 
 from . import logistic, optim
@@ -699,56 +697,6 @@ def _slowdown_lesson(halving: Mapping[str, int | None]) -> str:
     return f"squared error needs {ratio:.1f} times as many epochs: no real slowdown"
 
 
-class _RoomForHidden(ConstrainedLayoutEngine):
-    """Constrained layout that leaves room for some texts even while they are hidden.
-
-    A live panel that blits draws its background with the dynamic artists hidden, and a
-    hidden figure title would get no room: the first layout, which is then kept, would
-    let the title overlap the axes. This engine shows those texts while it measures.
-    """
-
-    def __init__(self, texts: list[Text], **params: object) -> None:
-        super().__init__(**params)
-        self._texts = texts
-
-    def execute(self, fig: Figure) -> object:
-        shown = [text.get_visible() for text in self._texts]
-        for text in self._texts:
-            text.set_visible(True)
-        try:
-            return super().execute(fig)
-        finally:
-            for text, visible in zip(self._texts, shown, strict=True):
-                text.set_visible(visible)
-
-
-class _LayoutOnce:
-    """Keep the positions that the constrained layout found at the first render of a figure.
-
-    A figure with a layout engine is drawn twice per PNG (once to lay it out, once to
-    render it). After the first render has placed every title and label, the positions
-    can be kept: from then on each redraw is a single pass, which roughly halves the cost
-    of a slider move. (The positions are only frozen once a render has happened, so a
-    figure that is never shown keeps its layout engine.) The layout leaves room for the
-    ``titles`` even when a live panel hides them to draw its background.
-    """
-
-    def __init__(self, fig: Figure, titles: list[Text]) -> None:
-        self.fig = fig
-        self.rendered = False
-        engine = fig.get_layout_engine()
-        if isinstance(engine, ConstrainedLayoutEngine):
-            fig.set_layout_engine(_RoomForHidden(titles, **engine.get()))
-        fig.canvas.mpl_connect("draw_event", self._on_render)
-
-    def _on_render(self, _event: object) -> None:
-        self.rendered = True
-
-    def freeze_if_laid_out(self) -> None:
-        if self.rendered and self.fig.get_layout_engine() is not None:
-            self.fig.set_layout_engine(None)
-
-
 class _NeuronCurves(NamedTuple):
     """What the slowdown figure shows of one run, computed once for the whole run."""
 
@@ -815,7 +763,6 @@ class SlowdownExplorer:
             self._suptitle = fig.suptitle("", fontsize=15, fontweight="bold")
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
-        self._layout = _LayoutOnce(fig, titles=[self._suptitle])
         self._curves: dict[tuple[float, float, float], dict[str, _NeuronCurves]] = {}
         # In drawing order (the order of creation). The two axes titles change only with the
         # start: they stay in the background, which a live panel redraws once per start.
@@ -912,7 +859,6 @@ class SlowdownExplorer:
         )
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} epochs: {_slowdown_lesson(halving)}")
         show_divergence(self._lines["mse"]["cost"].axes, min(diverged) if diverged else None, shown, self._banner)
-        self._layout.freeze_if_laid_out()
         return self.fig
 
 
@@ -1028,7 +974,6 @@ class ExamScoresRace:
             self._suptitle = fig.suptitle("", fontsize=15, fontweight="bold")
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
-        self._layout = _LayoutOnce(fig, titles=[self._suptitle])
         self.dynamic_artists = [
             *(self._lines[loss][key] for loss in LOSSES for key in ("acc", "mark", "cost")),
             self._text, self._suptitle, self._banner,
@@ -1129,7 +1074,6 @@ class ExamScoresRace:
             lesson = "squared error got there first"
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} iterations: {lesson}")
         show_divergence(self._lines["mse"]["cost"].axes, min(diverged) if diverged else None, shown, self._banner)
-        self._layout.freeze_if_laid_out()
         return self.fig
 
 

@@ -319,6 +319,7 @@ def _set_log_limits(ax: Axes, low: float, high: float) -> None:
 
 def _freeze_layout(fig: Figure) -> None:
     """Compute the constrained layout once, then keep it: redraws skip the layout solver."""
+    # Kept though LivePanel freezes layouts too: it would lay out the first frame's values, not the placeholders.
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
 

@@ -416,6 +416,7 @@ class OverfittingExplorer:
         )
         # Lay the figure out once, then freeze it: constrained layout would otherwise
         # measure every text on every redraw, which costs more than the drawing itself.
+        # Kept although LivePanel freezes layouts too: it would lay out the first frame's (shorter) titles.
         fig.draw_without_rendering()
         fig.set_layout_engine(None)  # outside course_style: removes the engine, keeps the positions
         #: What :meth:`draw` changes, for a live panel that repaints only these (see ``LivePanel``).

@@ -265,3 +265,53 @@ def test_a_text_property_change_is_never_hidden_by_an_old_picture():
         blitted = pixels(panel.render())
         difference = np.abs(blitted - pixels(panel.render(full=True))).max()
         assert difference <= 2, f"after changing the text's {name}, an old picture of it was pasted"
+
+
+def _figure_with_a_dynamic_title():
+    """Two constrained-layout panels; ``draw(n)`` changes a line and the figure title."""
+    fig, (ax, other) = plotting.new_figure(1, 2)
+    with plotting.course_style():
+        (line,) = ax.plot([0, 1], [0, 1])
+        other.plot([0, 1], [1, 0])
+        other.set_ylabel("a static label")
+        suptitle = fig.suptitle("a dynamic figure title")
+    ax.set(xlim=(0, 20), ylim=(0, 20))
+
+    def draw(n):
+        line.set_data(np.arange(n), np.arange(n))
+        suptitle.set_text(f"after {n} steps" if n > 4 else f"after {n} steps,\non two lines")
+
+    return fig, draw, [line, suptitle]
+
+
+def _laid_out(fig, *, hide=()):
+    """Axes positions that constrained layout gives ``fig`` with the artists ``hide`` hidden."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for artist in hide:
+        artist.set_visible(False)
+    FigureCanvasAgg(fig).draw()
+    return [ax.get_position().bounds for ax in fig.axes]
+
+
+@pytest.mark.parametrize("blits", [True, False])
+def test_live_panel_lays_the_figure_out_once_with_everything_visible_then_freezes_it(blits):
+    reference, draw_reference, _ = _figure_with_a_dynamic_title()
+    draw_reference(10)
+    expected = _laid_out(reference)
+    untitled, draw_untitled, dynamic_untitled = _figure_with_a_dynamic_title()
+    draw_untitled(10)
+    assert _laid_out(untitled, hide=dynamic_untitled) != expected  # a hidden title gets no room
+
+    fig, draw, dynamic = _figure_with_a_dynamic_title()
+    panel = LivePanel(fig, draw, {"n": iterations_slider(10, 20)}, dynamic=dynamic if blits else None)
+    assert fig.get_layout_engine() is not None  # nothing rendered yet
+    panel.render()
+    assert fig.get_layout_engine() is None  # frozen: later renders skip the layout pass
+    assert [ax.get_position().bounds for ax in fig.axes] == expected  # laid out with the title shown
+    for n in (3, 20, 1):  # a two-line title would move the axes down if the layout ran again
+        panel.controls["n"].value = n
+        panel.render()
+        panel.render(full=True)
+        assert fig.get_layout_engine() is None
+        assert [ax.get_position().bounds for ax in fig.axes] == expected

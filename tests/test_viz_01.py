@@ -386,22 +386,6 @@ def test_training_preview_live_panel_redraws():
     assert panel.calls == 3 and explorer.n_trained == trained + 1
 
 
-def test_layout_is_computed_once_then_frozen():
-    from matplotlib.layout_engine import ConstrainedLayoutEngine
-
-    explorer = SigmoidExplorer()
-    explorer.draw(weight=1.0, bias=0.0)
-    explorer.draw(weight=0.0, bias=0.0)  # no render yet: nothing to freeze
-    assert isinstance(explorer.fig.get_layout_engine(), ConstrainedLayoutEngine)
-    render(explorer.fig)  # the first render lays the figure out (and w = 0 renders without warnings)
-    laid_out = [ax.get_position().bounds for ax in explorer.fig.axes]
-    explorer.draw(weight=-3.0, bias=1.0)
-    assert not isinstance(explorer.fig.get_layout_engine(), ConstrainedLayoutEngine)
-    render(explorer.fig)
-    assert [ax.get_position().bounds for ax in explorer.fig.axes] == laid_out
-    assert laid_out[0] != (0.125, 0.11, 0.775, 0.77)  # not matplotlib's default subplot box
-
-
 # ---------------------------------------------------------------------------------------
 # the live panels blit (issue 8): built exactly as notebooks/01_sigmoid.ipynb builds them
 # ---------------------------------------------------------------------------------------

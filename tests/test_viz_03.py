@@ -325,20 +325,6 @@ def test_slowdown_bad_input(explorer):
         viz.SlowdownExplorer(max_epochs=0)
 
 
-def test_layout_is_frozen_after_the_first_render(exam):
-    X, y = exam
-    for fresh in (viz.SlowdownExplorer(max_epochs=20), viz.ExamScoresRace(X, y, [0.0, -3.0, -3.0], max_iterations=20)):
-        fresh.draw(learning_rate=0.15, iterations=20)
-        fresh.draw(learning_rate=0.15, iterations=10)
-        assert fresh.fig.get_layout_engine() is not None  # not rendered yet: keep the layout engine
-        _png(fresh.fig)
-        positions = [ax.get_position().bounds for ax in fresh.fig.axes]
-        fresh.draw(learning_rate=0.3, iterations=20)
-        assert fresh.fig.get_layout_engine() is None
-        _png(fresh.fig)
-        assert [ax.get_position().bounds for ax in fresh.fig.axes] == positions
-
-
 def test_slowdown_live_panel_redraws_on_every_control():
     fresh = viz.SlowdownExplorer(max_epochs=400)
     controls = {
@@ -521,7 +507,7 @@ def _background_draws_after(panel: LivePanel, moves: list[dict]) -> int:
 
 def _title_is_clear_of_the_axes(panel: LivePanel) -> bool:
     # The background is drawn with the dynamic artists hidden, the figure title among them;
-    # the layout, fixed at that first draw, must still have left the title its room.
+    # the layout, fixed by the panel before it drew any background, must still have left the title its room.
     renderer = panel.fig.canvas.get_renderer()
     title = panel.fig._suptitle.get_window_extent(renderer)
     return all(not title.overlaps(ax.get_tightbbox(renderer)) for ax in panel.fig.axes)
