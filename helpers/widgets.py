@@ -298,23 +298,32 @@ class _TextSprites:
         self.pasted += 1
 
     def _make(self, text: Text, renderer: RendererAgg) -> tuple[int, int, np.ndarray, np.ndarray]:
-        width, height = int(renderer.width), int(renderer.height)
-        if self._scratch is None or (self._scratch.width, self._scratch.height) != (width, height):
-            self._scratch = RendererAgg(width, height, renderer.dpi)
-        scratch = self._scratch
-        scratch.clear()
-        text.draw(scratch)
-        pixels = np.asarray(scratch.buffer_rgba())
-        drawn = np.flatnonzero(pixels[:, :, 3].any(axis=1))
-        if drawn.size == 0:
+        # Drawn once over black and once over white: whatever blending the renderer uses,
+        # over black it leaves colour x coverage, and white minus black is what the
+        # background keeps. Pasting is then "picture + background x kept / 255".
+        # The canvas's own (possibly fractional) size: text is placed from the top edge, so a
+        # scratch canvas one pixel shorter would put every picture one pixel too high.
+        size = (renderer.width, renderer.height, renderer.dpi)
+        if self._scratch is None or (self._scratch.width, self._scratch.height, self._scratch.dpi) != size:
+            self._scratch = RendererAgg(*size)
+        pixels = np.asarray(self._scratch.buffer_rgba())
+        over = []
+        for shade in (0, 255):
+            pixels[...] = (shade, shade, shade, 255)
+            text.draw(self._scratch)
+            over.append(pixels[:, :, :3].astype(np.int32))
+        black, white = over
+        drawn = (black != 0).any(axis=2) | (white != 255).any(axis=2)
+        rows = np.flatnonzero(drawn.any(axis=1))
+        if rows.size == 0:
             empty = np.zeros((0, 0, 3), dtype=np.uint32)
             return 0, 0, empty, empty
-        top, bottom = int(drawn[0]), int(drawn[-1]) + 1
-        columns = np.flatnonzero(pixels[top:bottom, :, 3].any(axis=0))
+        top, bottom = int(rows[0]), int(rows[-1]) + 1
+        columns = np.flatnonzero(drawn[top:bottom].any(axis=0))
         left, right = int(columns[0]), int(columns[-1]) + 1
-        crop = pixels[top:bottom, left:right].astype(np.uint32)
-        alpha = crop[:, :, 3:4]
-        return top, left, crop[:, :, :3] * alpha, 255 - alpha
+        picture = black[top:bottom, left:right]
+        kept = np.clip(white[top:bottom, left:right] - picture, 0, 255)
+        return top, left, (picture * 255).astype(np.uint32), kept.astype(np.uint32)
 
 
 class LivePanel:

@@ -208,6 +208,9 @@ def test_a_dynamic_figure_title_gets_room_in_the_layout():
 def caption_panel():
     """A panel with a caption that changes on every move and a label that changes only with ``colour``."""
     fig, ax = plotting.new_figure()
+    # 4.6 in at 100 dpi is 459.99999 px to matplotlib 3.10: a picture made on a canvas
+    # rounded down to 459 px would be pasted one pixel too high (seen on Python 3.10).
+    fig.set_size_inches(12, 4.6)
     ax.set_xlim(0, 60)
     ax.set_ylim(0, 1)
     (line,) = ax.plot([], [])  # kept off the spines: a line over a spine is the one known blit difference
