@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/browser_lab.py uses tools/
 
 from browser_lab import exercise_sliders, find_chromium, jupyterlab, launch, open_and_run  # noqa: E402
 

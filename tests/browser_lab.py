@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools.lecture import write_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts" / "browser"
 
@@ -123,22 +125,13 @@ class JupyterLab:
         # "reset": a fresh workspace, so tabs left open by an earlier test are not restored.
         return f"{self.url}/{'doc' if simple else 'lab'}/tree/notebooks/{name}?token={self.token}&reset"
 
-    def _write_settings(self) -> Path:
-        folder = self.scratch / "settings"
-        for plugin_id, values in self.settings.items():
-            package, plugin = plugin_id.split(":")
-            path = folder / package / f"{plugin}.jupyterlab-settings"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(values))
-        return folder
-
     def start(self, timeout: float = 90.0) -> None:
         shutil.copytree(ROOT / "notebooks", self.root / "notebooks",
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         env = dict(os.environ)
         env.update(
             JUPYTER_CONFIG_DIR=str(self.scratch / "config"),
-            JUPYTERLAB_SETTINGS_DIR=str(self._write_settings()),
+            JUPYTERLAB_SETTINGS_DIR=str(write_settings(self.scratch / "settings", self.settings)),
             JUPYTERLAB_WORKSPACES_DIR=str(self.scratch / "workspaces"),
             JUPYTER_RUNTIME_DIR=str(self.scratch / "runtime"),
             JUPYTER_PLATFORM_DIRS="1",
