@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.lecture import write_settings
+from tools.lecture import NO_NEWS, write_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -106,7 +106,7 @@ class JupyterLab:
     def __init__(self, python: str = sys.executable, settings: dict[str, dict] | None = None) -> None:
         self.python = python
         self.settings = {
-            "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+            **NO_NEWS,
             **(settings or {}),
         }
         self.token = secrets.token_hex(16)

@@ -33,6 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / ".lecture"
 DEFAULT_NOTEBOOK = "notebooks/00_start_here.ipynb"
+#: JupyterLab setting that turns off the news pop-up (also used by the browser tests).
+NO_NEWS: dict[str, dict] = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
 
 
 def lecture_settings(font_size: int = 24) -> dict[str, dict]:
@@ -65,7 +69,7 @@ def lecture_settings(font_size: int = 24) -> dict[str, dict]:
                 "ui-font-size1": f"{round(font_size * 3 / 4)}px",
             },
         },
-        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+        **NO_NEWS,
     }
 
 
