@@ -16,6 +16,7 @@ Introduced in ``notebooks/00_start_here.ipynb``.
 
 from __future__ import annotations
 
+import math
 import os
 import struct
 import time
@@ -222,6 +223,18 @@ def png_bytes(pixels: np.ndarray) -> bytes:
     )
 
 
+def _positions(control: widgets.ValueWidget) -> list[float]:
+    """Every value a slider can take (a log slider's as the page computes them), or []."""
+    if isinstance(control, widgets.FloatLogSlider):
+        count = int(round((control.max - control.min) / control.step)) + 1
+        return [float(control.base ** (control.min + i * control.step)) for i in range(count)]
+    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
+        count = int(round((control.max - control.min) / control.step)) + 1
+        values = [control.min + i * control.step for i in range(count)]
+        return [int(v) for v in values] if isinstance(control, widgets.IntSlider) else values
+    return []
+
+
 def _in_kernel() -> bool:
     try:
         from IPython import get_ipython
@@ -246,6 +259,7 @@ class _TextSprites:
     def __init__(self, max_sprites: int = 256) -> None:
         self.max_sprites = max_sprites
         self.pasted = 0  # tests and benchmarks read it
+        self.searched_whole = 0  # pictures for which the window around the text was not enough
         self._sprites: OrderedDict[tuple, tuple[int, int, np.ndarray, np.ndarray]] = OrderedDict()
         self._previous: dict[int, tuple] = {}
         self._scratch: RendererAgg | None = None
@@ -253,8 +267,8 @@ class _TextSprites:
     @staticmethod
     def signature(text: Text, background: tuple) -> tuple | None:
         """Everything that decides the text's pixels, or None if it is not a plain Text."""
-        if type(text) is not Text or text.get_path_effects() or text.get_usetex():
-            return None
+        if type(text) is not Text or text.get_path_effects() or text.get_usetex() or not text.get_text():
+            return None  # not plain, or empty (matplotlib draws nothing, not even its box)
         patch = text.get_bbox_patch()
         boxed = None
         if patch is not None:
@@ -307,23 +321,67 @@ class _TextSprites:
         if self._scratch is None or (self._scratch.width, self._scratch.height, self._scratch.dpi) != size:
             self._scratch = RendererAgg(*size)
         pixels = np.asarray(self._scratch.buffer_rgba())
+        # Only a window around the text is cleared and searched (a whole 1200 x 900 canvas
+        # costs some 60 ms): if anything was drawn on the window's rim, the text may reach
+        # beyond it, and the whole canvas is used instead.
+        window = self._window(text, renderer, pixels.shape[:2])
+        if window is not None:
+            made = self._draw_twice(text, pixels, window, rim=True)
+            if made is not None:
+                return made
+        self.searched_whole += 1
+        made = self._draw_twice(text, pixels, (0, pixels.shape[0], 0, pixels.shape[1]), rim=False)
+        assert made is not None  # without the rim check there is always a picture
+        return made
+
+    @staticmethod
+    def _window(text: Text, renderer: RendererAgg, shape: tuple[int, int]) -> tuple[int, int, int, int] | None:
+        """Rows and columns (top, bottom, left, right) of the buffer around ``text``, padded."""
+        try:
+            extent = text.get_window_extent(renderer)
+        except (RuntimeError, ValueError):  # pragma: no cover - cannot be measured: search everything
+            return None
+        if not np.all(np.isfinite(extent.extents)):
+            return None
+        # A box around the text and glyphs reaching past their metrics stay inside this margin.
+        margin = 3 * text.get_fontsize() * renderer.dpi / 72 + 8
+        patch = text.get_bbox_patch()
+        if patch is not None:
+            margin += 2 * patch.get_linewidth() * renderer.dpi / 72
+        height, width = shape
+        top = max(int(height - extent.y1 - margin), 0)
+        bottom = min(int(np.ceil(height - extent.y0 + margin)), height)
+        left = max(int(extent.x0 - margin), 0)
+        right = min(int(np.ceil(extent.x1 + margin)), width)
+        if bottom - top < 3 or right - left < 3:
+            return None
+        return top, bottom, left, right
+
+    def _draw_twice(
+        self, text: Text, pixels: np.ndarray, window: tuple[int, int, int, int], rim: bool
+    ) -> tuple[int, int, np.ndarray, np.ndarray] | None:
+        top, bottom, left, right = window
         over = []
         for shade in (0, 255):
-            pixels[...] = (shade, shade, shade, 255)
+            pixels[top:bottom, left:right] = (shade, shade, shade, 255)
             text.draw(self._scratch)
-            over.append(pixels[:, :, :3].astype(np.int32))
+            over.append(pixels[top:bottom, left:right, :3].astype(np.int32))
         black, white = over
         drawn = (black != 0).any(axis=2) | (white != 255).any(axis=2)
+        if rim and (drawn[0].any() or drawn[-1].any() or drawn[:, 0].any() or drawn[:, -1].any()):
+            return None  # the text may reach beyond the window
         rows = np.flatnonzero(drawn.any(axis=1))
+        if rows.size == 0 and rim:
+            return None  # nothing inside the window: look everywhere
         if rows.size == 0:
             empty = np.zeros((0, 0, 3), dtype=np.uint32)
             return 0, 0, empty, empty
-        top, bottom = int(rows[0]), int(rows[-1]) + 1
-        columns = np.flatnonzero(drawn[top:bottom].any(axis=0))
-        left, right = int(columns[0]), int(columns[-1]) + 1
-        picture = black[top:bottom, left:right]
-        kept = np.clip(white[top:bottom, left:right] - picture, 0, 255)
-        return top, left, (picture * 255).astype(np.uint32), kept.astype(np.uint32)
+        first, last = int(rows[0]), int(rows[-1]) + 1
+        columns = np.flatnonzero(drawn[first:last].any(axis=0))
+        start, stop = int(columns[0]), int(columns[-1]) + 1
+        picture = black[first:last, start:stop]
+        kept = np.clip(white[first:last, start:stop] - picture, 0, 255)
+        return top + first, left + start, (picture * 255).astype(np.uint32), kept.astype(np.uint32)
 
 
 class LivePanel:
@@ -350,13 +408,19 @@ class LivePanel:
         artist that ``draw`` modifies must be listed, or the picture goes stale; the tests
         compare blitted and full renders to make sure. Without ``dynamic`` every move
         redraws the whole figure.
+    prepare : sequence of str, optional
+        Controls whose every position is visited once when the panel is first shown (see
+        :meth:`prepare`), so that the first move to a position costs no more than a
+        return to it: its training is done and its background drawn. By default every
+        logarithmic slider (the learning rates); ``()`` for none.
 
     Attributes
     ----------
     max_backgrounds : int
         How many backgrounds are kept (most recently used first), so that returning to
         a learning rate already shown needs no full redraw. Each costs width x height x 4
-        bytes (about 2 MB for a 12 x 4.6 in figure at 100 dpi).
+        bytes (about 2 MB for a 12 x 4.6 in figure at 100 dpi). :meth:`prepare` raises it
+        to the number of backgrounds its positions need, up to ``max_prepared_backgrounds``.
     background_draws : int
         How many times the whole figure has been drawn (tests and benchmarks read it).
     image : ipywidgets.Image
@@ -385,9 +449,17 @@ class LivePanel:
         draw: Callable[..., object],
         controls: Mapping[str, widgets.ValueWidget],
         dynamic: Sequence[Artist] | Callable[[], Sequence[Artist]] | None = None,
+        prepare: Sequence[str] | None = None,
     ) -> None:
         if not controls:
             raise ValueError("controls must name at least one widget; got none")
+        if prepare is None:
+            prepare = [name for name, c in controls.items() if isinstance(c, widgets.FloatLogSlider)]
+        elif isinstance(prepare, str) or any(name not in controls for name in prepare):
+            raise ValueError(f"prepare must list names of controls ({sorted(controls)}); got {prepare!r}")
+        for name in prepare:
+            if not _positions(controls[name]):
+                raise ValueError(f"prepare: control {name!r} is not a slider; got {type(controls[name]).__name__}")
         if dynamic is not None and not callable(dynamic):
             artists = list(dynamic)
             if not all(isinstance(a, Artist) for a in artists):
@@ -403,7 +475,10 @@ class LivePanel:
         self.calls = 0
         self.refresh_ms: deque[float] = deque(maxlen=1000)
         self.max_backgrounds = 24
+        self.max_prepared_backgrounds = 48
         self.background_draws = 0
+        self.prepare_names = tuple(prepare)
+        self.prepared_ms: float | None = None
         self._canvas: FigureCanvasAgg | None = None
         self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
         self._texts = _TextSprites()
@@ -411,10 +486,26 @@ class LivePanel:
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
+        if self.prepare_names and _in_kernel():
+            self.prepare()
 
     def values(self) -> dict[str, Any]:
-        """The current value of every control, by keyword."""
-        return {name: control.value for name, control in self.controls.items()}
+        """The current value of every control, by keyword.
+
+        A logarithmic slider's value is given as the slider position Python computes
+        (``base ** exponent``): the page computes the power itself, and its last bit can
+        differ, which would miss every cache keyed by the learning rate.
+        """
+        values = {}
+        for name, control in self.controls.items():
+            value = control.value
+            if isinstance(control, widgets.FloatLogSlider) and value > 0:
+                exponent = round((math.log(value, control.base) - control.min) / control.step)
+                position = float(control.base ** (control.min + exponent * control.step))
+                if math.isclose(value, position, rel_tol=1e-9):
+                    value = position
+            values[name] = value
+        return values
 
     def dynamic_artists(self) -> list[Artist]:
         """The artists repainted on every move, lowest ``zorder`` first ([] without blitting)."""
@@ -481,30 +572,7 @@ class LivePanel:
             # would get no room), then freeze that layout before drawing any background.
             canvas.draw()
             self._freeze_layout()
-        key = self._key()
-        if key in self._backgrounds:  # seen before (say, a learning rate visited again)
-            self._backgrounds.move_to_end(key)
-            canvas.restore_region(self._backgrounds[key])
-        else:
-            shown = [a.get_visible() for a in dynamic]
-            for artist in dynamic:
-                artist.set_visible(False)
-            try:
-                canvas.draw()
-            finally:
-                for artist, visible in zip(dynamic, shown, strict=True):
-                    artist.set_visible(visible)
-                # An axes places its titles while it draws, from their visible extent: hidden,
-                # they were placed wrongly. Place them again now that they are visible.
-                renderer = canvas.get_renderer()
-                for ax in self.fig.axes:
-                    ax._update_title_position(renderer)
-            self._freeze_layout()
-            key = self._key()
-            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
-            while len(self._backgrounds) > self.max_backgrounds:
-                self._backgrounds.popitem(last=False)
-            self.background_draws += 1
+        key = self._background(canvas, dynamic)
         renderer = canvas.get_renderer()
         # Unchanged dynamic texts are pasted as pictures; only an opaque figure allows it.
         opaque = self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
@@ -516,6 +584,87 @@ class LivePanel:
             else:
                 artist.draw(renderer)
         return self._encode(canvas)
+
+    def _background(self, canvas: FigureCanvasAgg, dynamic: list[Artist], restore: bool = True) -> tuple:
+        """Put the background for the artists' current state on ``canvas`` (drawn if new); return its key."""
+        key = self._key()
+        if key in self._backgrounds:  # seen before (say, a learning rate visited again)
+            self._backgrounds.move_to_end(key)
+            if restore:
+                canvas.restore_region(self._backgrounds[key])
+            return key
+        shown = [a.get_visible() for a in dynamic]
+        for artist in dynamic:
+            artist.set_visible(False)
+        try:
+            canvas.draw()
+        finally:
+            for artist, visible in zip(dynamic, shown, strict=True):
+                artist.set_visible(visible)
+            # An axes places its titles while it draws, from their visible extent: hidden,
+            # they were placed wrongly. Place them again now that they are visible.
+            renderer = canvas.get_renderer()
+            for ax in self.fig.axes:
+                ax._update_title_position(renderer)
+        self._freeze_layout()
+        key = self._key()
+        self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        while len(self._backgrounds) > self.max_backgrounds:
+            self._backgrounds.popitem(last=False)
+        self.background_draws += 1
+        return key
+
+    def prepare(self, names: Sequence[str] | None = None) -> int:
+        """Visit every position of the sliders ``names`` once, without showing anything.
+
+        Each position's ``draw`` runs with the other controls as they are: training, cached by
+        the drawing code, happens now rather than on the learner's first move there. With
+        ``dynamic`` artists, each new background is drawn and kept too (up to
+        ``max_prepared_backgrounds``). Then the figure is drawn for the controls' current
+        values again. The panel runs this once when it is first shown in a kernel.
+
+        Parameters
+        ----------
+        names : sequence of str, optional
+            Control names; by default the panel's ``prepare`` argument.
+
+        Returns
+        -------
+        int
+            How many positions were visited. The time taken is kept in ``prepared_ms``.
+
+        Raises
+        ------
+        ValueError
+            If a name is not one of the panel's slider controls.
+        """
+        names = self.prepare_names if names is None else tuple(names)
+        for name in names:
+            if name not in self.controls or not _positions(self.controls[name]):
+                raise ValueError(f"prepare: {name!r} is not a slider of this panel ({sorted(self.controls)})")
+        start = time.perf_counter()
+        current = self.values()
+        dynamic = self.dynamic_artists()
+        # Backgrounds only once the panel has been rendered (its layout is then frozen).
+        canvas = self._canvas if self._canvas is not None and self._canvas is self.fig.canvas else None
+        blits = bool(dynamic) and canvas is not None
+        visited = 0
+        seen: set[tuple] = set()
+        try:
+            for name in names:
+                for value in _positions(self.controls[name]):
+                    self.draw(**{**current, name: value})
+                    visited += 1
+                    if blits:
+                        key = self._key()
+                        if key not in seen and len(seen) < self.max_prepared_backgrounds:
+                            seen.add(key)
+                            self.max_backgrounds = max(self.max_backgrounds, len(seen))
+                            self._background(canvas, dynamic, restore=False)
+        finally:
+            self.draw(**current)
+        self.prepared_ms = 1000 * (time.perf_counter() - start)
+        return visited
 
     def refresh(self) -> None:
         """Call ``draw`` with the controls' values and show the figure again."""

@@ -318,3 +318,80 @@ def test_live_panel_lays_the_figure_out_once_with_everything_visible_then_freeze
         panel.render(full=True)
         assert fig.get_layout_engine() is None
         assert [ax.get_position().bounds for ax in fig.axes] == expected
+
+
+def test_text_pictures_are_made_from_a_window_and_fall_back_to_the_whole_canvas(monkeypatch):
+    from blit import pixels
+
+    from helpers import widgets as live
+
+    panel, _ = caption_panel()
+    for value in range(6, 9):
+        panel.controls["iterations"].value = value
+        assert np.abs(pixels(panel.render()) - pixels(panel.render(full=True))).max() <= 2
+    assert panel._texts.pasted >= 1 and panel._texts.searched_whole == 0  # the window was enough
+
+    # A window that misses the text (too small, elsewhere): the rim or emptiness test must notice.
+    for wrong in [(0, 3, 0, 3), (5, 30, 5, 30)]:
+        fresh, _ = caption_panel()
+        monkeypatch.setattr(live._TextSprites, "_window", staticmethod(lambda *_args, w=wrong: w))
+        for value in range(6, 9):
+            fresh.controls["iterations"].value = value
+            assert np.abs(pixels(fresh.render()) - pixels(fresh.render(full=True))).max() <= 2
+        assert fresh._texts.pasted >= 1 and fresh._texts.searched_whole >= 1
+
+
+def test_prepare_visits_every_learning_rate_once_so_first_moves_draw_no_background():
+    from blit import differing_fraction
+
+    from helpers.viz_00_start import parabola_trajectory
+
+    panel = parabola_panel()
+    assert panel.prepare_names == ("learning_rate",)  # log sliders by default
+    panel.render()
+    first = panel.background_draws
+    parabola_trajectory.cache_clear()
+    lr = panel.controls["learning_rate"]
+    positions = [float(10 ** (lr.min + i * lr.step)) for i in range(11)]
+    assert panel.prepare() == len(positions) == 11
+    trained = len(positions) + 1  # and the start value, 0.3, which is not a position
+    assert parabola_trajectory.cache_info().currsize == trained  # every rate trained
+    prepared = panel.background_draws
+    assert prepared > first and panel.prepared_ms > 0
+    assert panel.max_backgrounds >= len(panel._backgrounds)
+    assert panel.draw.__self__._title.get_text().startswith("α = 0.3:")  # the current values drawn again
+    for rate in positions:
+        lr.value = rate
+        assert differing_fraction(panel) < 0.005  # the prepared background is the right one
+    assert panel.background_draws == prepared  # no first visit needed a background
+    assert parabola_trajectory.cache_info().currsize == trained  # nor training
+
+
+def test_prepare_is_checked_and_can_be_turned_off():
+    from helpers.viz_00_start import ParabolaDescent
+
+    descent = ParabolaDescent()
+    controls = {"learning_rate": learning_rate_slider(0.3, -2, 0.5), "iterations": iterations_slider(10, 50),
+                "colour": widgets.Dropdown(options=["a", "b"])}
+    panel = LivePanel(descent.fig, lambda learning_rate, iterations, colour: descent.draw(learning_rate, iterations),
+                      controls, prepare=())
+    assert panel.prepare_names == () and panel.prepared_ms is None
+    assert panel.prepare(["iterations"]) == 50
+    with pytest.raises(ValueError, match=r"'speed' is not a slider"):
+        panel.prepare(["speed"])
+    with pytest.raises(ValueError, match=r"'colour' is not a slider"):
+        panel.prepare(["colour"])
+    with pytest.raises(ValueError, match=r"prepare must list names of controls"):
+        LivePanel(descent.fig, descent.draw, controls, prepare="learning_rate")
+    with pytest.raises(ValueError, match=r"control 'colour' is not a slider; got Dropdown"):
+        LivePanel(descent.fig, descent.draw, controls, prepare=["colour"])
+
+
+def test_a_log_slider_value_computed_by_the_page_is_snapped_to_the_python_position():
+    panel = parabola_panel()
+    lr = panel.controls["learning_rate"]
+    exact = float(10 ** (lr.min + 3 * lr.step))
+    lr.value = exact * (1 + 2e-16)  # what Math.pow in the browser may give
+    assert panel.values()["learning_rate"] == exact
+    lr.value = 0.123  # not a position (set from Python): passed on as it is
+    assert panel.values()["learning_rate"] == 0.123
