@@ -224,12 +224,12 @@ def png_bytes(pixels: np.ndarray) -> bytes:
 
 
 def _positions(control: widgets.ValueWidget) -> list[float]:
-    """Every value a slider can take (a log slider's as the page computes them), or []."""
+    """Every value a slider can take, in order (a log slider's as Python computes them), or []."""
     if isinstance(control, widgets.FloatLogSlider):
-        count = int(round((control.max - control.min) / control.step)) + 1
+        count = round((control.max - control.min) / control.step) + 1
         return [float(control.base ** (control.min + i * control.step)) for i in range(count)]
     if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
-        count = int(round((control.max - control.min) / control.step)) + 1
+        count = round((control.max - control.min) / control.step) + 1
         values = [control.min + i * control.step for i in range(count)]
         return [int(v) for v in values] if isinstance(control, widgets.IntSlider) else values
     return []
