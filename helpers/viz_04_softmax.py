@@ -1228,6 +1228,8 @@ class RegionsExplorer:
     fig : matplotlib.figure.Figure
     dynamic_artists : list of matplotlib.artist.Artist
         Everything :meth:`draw` changes, and the points and legend drawn over the region image.
+    overlay_artists : list of matplotlib.artist.Artist
+        The legend: drawn over the region image, never changed.
     """
 
     def __init__(
@@ -1296,6 +1298,9 @@ class RegionsExplorer:
             self.region, *ax_map.collections, legend, self.map_title,
             self.curve, self.dot, start, self.cost_title, self.divergence,
         ]
+        #: Repainted on every move but never changed: a live panel pastes them as a picture
+        #: (``LivePanel(..., overlay=...)``). Drawing the legend again cost 11 ms a move.
+        self.overlay_artists = [legend]
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the regions after ``iterations`` steps at ``learning_rate``; return the figure.

@@ -304,6 +304,22 @@ class _TextSprites:
                 self._sprites.popitem(last=False)
         else:
             self._sprites.move_to_end(key)
+        self._paste(sprite, renderer)
+
+    def paste_fixed(self, artist: Artist, renderer: RendererAgg, background: tuple) -> None:
+        """Paste the picture of an artist that never changes (made on its first use per background)."""
+        key = (id(artist), "fixed", background)
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            sprite = self._make(artist, renderer)
+            self._sprites[key] = sprite
+            while len(self._sprites) > self.max_sprites:
+                self._sprites.popitem(last=False)
+        else:
+            self._sprites.move_to_end(key)
+        self._paste(sprite, renderer)
+
+    def _paste(self, sprite: tuple[int, int, np.ndarray, np.ndarray], renderer: RendererAgg) -> None:
         row, col, premultiplied, inverse = sprite
         height, width = inverse.shape[:2]
         if height and width:
@@ -311,7 +327,7 @@ class _TextSprites:
             target[...] = (premultiplied + target * inverse + 127) // 255
         self.pasted += 1
 
-    def _make(self, text: Text, renderer: RendererAgg) -> tuple[int, int, np.ndarray, np.ndarray]:
+    def _make(self, text: Artist, renderer: RendererAgg) -> tuple[int, int, np.ndarray, np.ndarray]:
         # Drawn once over black and once over white: whatever blending the renderer uses,
         # over black it leaves colour x coverage, and white minus black is what the
         # background keeps. Pasting is then "picture + background x kept / 255".
@@ -335,17 +351,19 @@ class _TextSprites:
         return made
 
     @staticmethod
-    def _window(text: Text, renderer: RendererAgg, shape: tuple[int, int]) -> tuple[int, int, int, int] | None:
-        """Rows and columns (top, bottom, left, right) of the buffer around ``text``, padded."""
+    def _window(text: Artist, renderer: RendererAgg, shape: tuple[int, int]) -> tuple[int, int, int, int] | None:
+        """Rows and columns (top, bottom, left, right) of the buffer around ``text`` (or any artist), padded."""
         try:
             extent = text.get_window_extent(renderer)
         except (RuntimeError, ValueError):  # pragma: no cover - cannot be measured: search everything
             return None
         if not np.all(np.isfinite(extent.extents)):
             return None
-        # A box around the text and glyphs reaching past their metrics stay inside this margin.
-        margin = 3 * text.get_fontsize() * renderer.dpi / 72 + 8
-        patch = text.get_bbox_patch()
+        # A box around the text and glyphs reaching past their metrics stay inside this margin;
+        # another artist's extent (a legend's, say) includes its frame.
+        is_text = isinstance(text, Text)
+        margin = 3 * text.get_fontsize() * renderer.dpi / 72 + 8 if is_text else 8
+        patch = text.get_bbox_patch() if is_text else None
         if patch is not None:
             margin += 2 * patch.get_linewidth() * renderer.dpi / 72
         height, width = shape
@@ -358,7 +376,7 @@ class _TextSprites:
         return top, bottom, left, right
 
     def _draw_twice(
-        self, text: Text, pixels: np.ndarray, window: tuple[int, int, int, int], rim: bool
+        self, text: Artist, pixels: np.ndarray, window: tuple[int, int, int, int], rim: bool
     ) -> tuple[int, int, np.ndarray, np.ndarray] | None:
         top, bottom, left, right = window
         over = []
@@ -408,6 +426,12 @@ class LivePanel:
         artist that ``draw`` modifies must be listed, or the picture goes stale; the tests
         compare blitted and full renders to make sure. Without ``dynamic`` every move
         redraws the whole figure.
+    overlay : sequence of Artist, optional
+        Artists that never change but lie over dynamic ones, such as a legend over an
+        image that changes: they must be repainted on every move, and are pasted as a
+        picture made once (drawn over black and over white, so that translucent parts
+        stay translucent) instead of being drawn again. Listed in ``dynamic`` or not,
+        they are painted last, in this order.
     prepare : sequence of str, optional
         Controls whose every position is visited once when the panel is first shown (see
         :meth:`prepare`), so that the first move to a position costs no more than a
@@ -450,6 +474,7 @@ class LivePanel:
         controls: Mapping[str, widgets.ValueWidget],
         dynamic: Sequence[Artist] | Callable[[], Sequence[Artist]] | None = None,
         prepare: Sequence[str] | None = None,
+        overlay: Sequence[Artist] = (),
     ) -> None:
         if not controls:
             raise ValueError("controls must name at least one widget; got none")
@@ -464,6 +489,11 @@ class LivePanel:
             artists = list(dynamic)
             if not all(isinstance(a, Artist) for a in artists):
                 raise ValueError(f"dynamic must hold matplotlib artists; got {[type(a).__name__ for a in artists]}")
+        self.overlay = list(overlay)
+        if not all(isinstance(a, Artist) for a in self.overlay):
+            raise ValueError(f"overlay must hold matplotlib artists; got {[type(a).__name__ for a in self.overlay]}")
+        if self.overlay and dynamic is None:
+            raise ValueError("overlay needs dynamic artists to lie over; got dynamic=None")
         self.fig = fig
         self.draw = draw
         self.controls = dict(controls)
@@ -508,11 +538,12 @@ class LivePanel:
         return values
 
     def dynamic_artists(self) -> list[Artist]:
-        """The artists repainted on every move, lowest ``zorder`` first ([] without blitting)."""
+        """The artists repainted on every move, lowest ``zorder`` first, then ``overlay`` ([] without blitting)."""
         if self.dynamic is None:
             return []
-        artists = list(self.dynamic() if callable(self.dynamic) else self.dynamic)
-        return sorted(artists, key=lambda a: a.get_zorder())
+        fixed = {id(a) for a in self.overlay}
+        artists = [a for a in (self.dynamic() if callable(self.dynamic) else self.dynamic) if id(a) not in fixed]
+        return sorted(artists, key=lambda a: a.get_zorder()) + self.overlay
 
     def _freeze_layout(self) -> None:
         # Constrained layout has placed the axes; re-solving it on every move would cost
@@ -576,10 +607,13 @@ class LivePanel:
         renderer = canvas.get_renderer()
         # Unchanged dynamic texts are pasted as pictures; only an opaque figure allows it.
         opaque = self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
+        fixed = {id(a) for a in self.overlay}
         for artist in dynamic:
             if not artist.get_visible():
                 continue
-            if opaque and isinstance(artist, Text):
+            if opaque and id(artist) in fixed:
+                self._texts.paste_fixed(artist, renderer, key)
+            elif opaque and isinstance(artist, Text):
                 self._texts.draw(artist, renderer, key)
             else:
                 artist.draw(renderer)

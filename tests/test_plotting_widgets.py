@@ -395,3 +395,29 @@ def test_a_log_slider_value_computed_by_the_page_is_snapped_to_the_python_positi
     assert panel.values()["learning_rate"] == exact
     lr.value = 0.123  # not a position (set from Python): passed on as it is
     assert panel.values()["learning_rate"] == 0.123
+
+
+def test_an_overlay_is_pasted_over_what_changes_beneath_it_translucent_parts_included():
+    from blit import pixels
+
+    fig, ax = plotting.new_figure()
+    with plotting.course_style():
+        image = ax.imshow(np.zeros((20, 30)), cmap="viridis", vmin=0, vmax=1, extent=(0, 30, 0, 20), aspect="auto")
+        ax.plot([], [], color="black", label="a line")
+        legend = ax.legend(loc="lower left", framealpha=0.5)  # the changing image shows through it
+    ax.set(xlim=(-5, 35), ylim=(-5, 25))  # the image clear of the spines,
+    ax.grid(False)  # and of grid lines (the background's, which it would cover)
+
+    def draw(n):
+        image.set_data(np.add.outer(np.arange(20), np.arange(30)) % (n + 2) / (n + 1))
+
+    panel = LivePanel(fig, draw, {"n": iterations_slider(1, 10)}, dynamic=[image], overlay=[legend])
+    assert panel.dynamic_artists()[-1] is legend
+    for n in range(1, 6):
+        panel.controls["n"].value = n
+        assert np.abs(pixels(panel.render()) - pixels(panel.render(full=True))).max() <= 2
+    assert panel._texts.pasted >= 5
+    with pytest.raises(ValueError, match="overlay must hold matplotlib artists"):
+        LivePanel(fig, draw, {"n": iterations_slider(1, 10)}, dynamic=[image], overlay=["legend"])
+    with pytest.raises(ValueError, match="overlay needs dynamic artists"):
+        LivePanel(fig, draw, {"n": iterations_slider(1, 10)}, overlay=[legend])

@@ -487,7 +487,7 @@ def _live_panel(explorer, defaults: dict[str, float], exponents: tuple[float, fl
     return LivePanel(explorer.fig, explorer.draw, {
         "learning_rate": learning_rate_slider(defaults["learning_rate"], low, high),
         "iterations": iterations_slider(defaults["iterations"], max_iter),
-    }, dynamic=explorer.dynamic_artists)
+    }, dynamic=explorer.dynamic_artists, overlay=getattr(explorer, "overlay_artists", ()))
 
 
 def _settings(exponents: tuple[float, float], max_iter: int) -> list[dict[str, float]]:
@@ -549,6 +549,9 @@ def test_blitting_matches_full_redraws_and_keeps_one_background(digits_panel, re
     assert panel.background_draws == draws
     assert_blitting_is_faithful(panel, corners)  # and with the learning rate
     assert panel.background_draws == draws
+    if which == "regions":  # its legend, over the changing regions, is pasted as a picture
+        assert panel.overlay == panel.draw.__self__.overlay_artists and panel.overlay
+        assert any(key[1] == "fixed" for key in panel._texts._sprites)
 
 
 def test_the_fixed_cost_axes_hold_every_run(digits_model, digits_panel, plane, regions_panel):
