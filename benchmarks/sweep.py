@@ -92,7 +92,7 @@ for _p_index, _panel in enumerate(_panels):
         _report.append({
             "panel": _p_index, "figure": (_panel.fig._suptitle.get_text() if _panel.fig._suptitle else ""),
             "control": _name, "description": getattr(_control, "description", _name),
-            "positions": len(_values), "moves": len(_order),
+            "positions": len(_values), "moves": len(_order), "prepared_ms": _panel.prepared_ms,
             "times_ms": [t * 1e3 for t in _times], "problems": _problems[:10],
         })
     # the corners of multi-slider panels: every combination of each slider's two ends
