@@ -259,6 +259,7 @@ class _TextSprites:
     def __init__(self, max_sprites: int = 256) -> None:
         self.max_sprites = max_sprites
         self.pasted = 0  # tests and benchmarks read it
+        self._made_this_frame = False  # LivePanel.render resets it
         self.searched_whole = 0  # pictures for which the window around the text was not enough
         self._sprites: OrderedDict[tuple, tuple[int, int, np.ndarray, np.ndarray]] = OrderedDict()
         self._previous: dict[int, tuple] = {}
@@ -295,9 +296,13 @@ class _TextSprites:
         key = (id(text), signature)
         sprite = self._sprites.get(key)
         if sprite is None:
-            if signature != previous:  # changing: drawing it directly is cheapest
+            # Changing: drawing it directly is cheapest. Making a picture costs a second
+            # drawing, so at most one is made per frame: when several texts stop changing
+            # at once, the others wait for the next frames instead of adding to this one.
+            if signature != previous or self._made_this_frame:
                 text.draw(renderer)
                 return
+            self._made_this_frame = True
             sprite = self._make(text, renderer)
             self._sprites[key] = sprite
             while len(self._sprites) > self.max_sprites:
@@ -608,6 +613,7 @@ class LivePanel:
         # Unchanged dynamic texts are pasted as pictures; only an opaque figure allows it.
         opaque = self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
         fixed = {id(a) for a in self.overlay}
+        self._texts._made_this_frame = False
         for artist in dynamic:
             if not artist.get_visible():
                 continue

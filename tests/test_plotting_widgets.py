@@ -421,3 +421,21 @@ def test_an_overlay_is_pasted_over_what_changes_beneath_it_translucent_parts_inc
         LivePanel(fig, draw, {"n": iterations_slider(1, 10)}, dynamic=[image], overlay=["legend"])
     with pytest.raises(ValueError, match="overlay needs dynamic artists"):
         LivePanel(fig, draw, {"n": iterations_slider(1, 10)}, overlay=[legend])
+
+
+def test_at_most_one_text_picture_is_made_per_frame():
+    fig, ax = plotting.new_figure()
+    labels = [ax.text(0.1, 0.2 + 0.2 * i, "", transform=ax.transAxes, fontsize=14) for i in range(3)]
+
+    def draw(n):
+        for i, label in enumerate(labels):
+            label.set_text(f"label {i}: {n // 10}")  # all three change together, every tenth step
+
+    panel = LivePanel(fig, draw, {"n": iterations_slider(1, 50)}, dynamic=labels)
+    made = []
+    for n in range(2, 8):  # "label i: 0" throughout
+        panel.controls["n"].value = n
+        panel.render()
+        made.append(len(panel._texts._sprites))
+    # The first frame draws them; from the second on they are unchanged, one picture a frame.
+    assert made == [0, 1, 2, 3, 3, 3]
