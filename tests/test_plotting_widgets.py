@@ -439,3 +439,75 @@ def test_at_most_one_text_picture_is_made_per_frame():
         made.append(len(panel._texts._sprites))
     # The first frame draws them; from the second on they are unchanged, one picture a frame.
     assert made == [0, 1, 2, 3, 3, 3]
+
+
+def _image_pixels(make, **imshow):
+    """Pixels of a figure with one image, drawn by ``make(ax, data, **imshow)``."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig, ax = plotting.new_figure(width=6.3, height=4.1)
+    data = imshow.pop("data")
+    limits = imshow.pop("limits", None)
+    image = make(ax, data, **imshow)
+    if limits:
+        ax.set(xlim=limits[0], ylim=limits[1])
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[..., :3].astype(int), image
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["lower", "upper", "masked gaps", "rgba bytes", "translucent rgba", "rgb floats", "cut by the axes", "stretched",
+     "none"],
+)
+def test_nearest_image_draws_what_imshow_draws(rng, case):
+    values = rng.random((9, 13))
+    options = {"data": values, "cmap": "viridis", "vmin": 0, "vmax": 1}
+    if case == "upper":
+        options["origin"] = "upper"
+    elif case == "lower":
+        options["origin"] = "lower"
+    elif case == "masked gaps":
+        values[::3, ::4] = np.nan
+        options["data"] = np.ma.masked_invalid(values)
+        options["cmap"] = plotting.mpl.colormaps["RdBu"].with_extremes(bad="none")
+    elif case in ("rgba bytes", "translucent rgba"):
+        colours = (rng.random((9, 13, 4)) * 255).astype(np.uint8)
+        if case == "rgba bytes":
+            colours[..., 3] = 255
+        options = {"data": colours, "origin": "lower"}
+    elif case == "rgb floats":
+        options = {"data": rng.random((9, 13, 3))}
+    elif case == "cut by the axes":
+        options.update(extent=(0, 13, 0, 9), limits=((2.3, 11.7), (-1.5, 7.2)))
+    elif case == "stretched":
+        options.update(extent=(-0.37, 4.1, 2.0, 2.9), aspect="auto")
+    expected, standard = _image_pixels(lambda ax, d, **kw: ax.imshow(
+        d, interpolation="none" if case == "none" else "nearest", **kw), **dict(options))
+    got, fast = _image_pixels(plotting.nearest_image, **dict(options))
+    assert type(fast) is plotting.NearestImage and type(standard) is not plotting.NearestImage
+    # Matplotlib samples in Agg's fixed point (1/256 pixel), NearestImage at exact pixel
+    # centres: where a cell edge falls almost on a pixel centre the two may pick the cells on
+    # either side. Every pixel must show what imshow shows there or one pixel away (diagonals too,
+    # at the corners of cells).
+    differing = np.argwhere(np.abs(got - expected).max(axis=2) > 0)
+    padded = np.pad(expected, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    # Translucent colours are blended in another order: a unit of rounding apart.
+    tolerance = 1 if case == "translucent rgba" else 0
+    for y, x in differing:
+        neighbours = padded[y : y + 3, x : x + 3].reshape(-1, 3)  # the pixel and its eight neighbours
+        closest = np.abs(neighbours - got[y, x]).max(axis=1).min()
+        assert closest <= tolerance, f"pixel {(y, x)} shows a cell imshow does not show"
+    assert len(differing) < 0.1 * got.shape[0] * got.shape[1]
+
+
+def test_nearest_image_leaves_what_it_cannot_do_to_matplotlib(rng):
+    fig, ax = plotting.new_figure()
+    image = plotting.nearest_image(ax, rng.random((4, 5)), alpha=0.5)
+    assert image._nearest_image(1.0) is None  # an image alpha: matplotlib's own path
+    image.set_alpha(None)
+    # Its own path, on matplotlib >= 3.11 (whose geometry it follows).
+    assert (image._nearest_image(1.0) is not None) == plotting._ROUNDS_TO_PIXEL_BORDERS
+    with pytest.raises(ValueError, match="always interpolates 'nearest'"):
+        plotting.nearest_image(ax, rng.random((4, 5)), interpolation="bilinear")
