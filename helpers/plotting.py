@@ -282,7 +282,11 @@ class NearestImage(AxesImage):
         colours = self._cell_colours(data)
         inside_col = (col >= 0) & (col < cols)
         inside_row = (row >= 0) & (row < rows)
-        output = colours[np.clip(row, 0, rows - 1)[:, None], np.clip(col, 0, cols - 1)[None, :]]
+        # One 4-byte word per pixel, picked row-wise then column-wise: several times faster
+        # than indexing the (rows, cols, 4) array with two index arrays.
+        words = np.ascontiguousarray(colours).view(np.uint32).reshape(rows, cols)
+        picked = words.take(np.clip(row, 0, rows - 1), axis=0).take(np.clip(col, 0, cols - 1), axis=1)
+        output = picked.view(np.uint8).reshape(out_height, out_width, 4)
         if not (inside_col.all() and inside_row.all()):
             output[~inside_row, :, 3] = 0
             output[:, ~inside_col, 3] = 0

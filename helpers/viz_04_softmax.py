@@ -49,6 +49,7 @@ from .plotting import (
     CLASS_MARKERS,
     PALETTE,
     course_style,
+    nearest_image,
     new_figure,
     show_divergence,
     style_axes,
@@ -1103,27 +1104,24 @@ class DigitsExplorer:
 
             # Gaps between the tiles are masked (NaN from tile_images), painted transparent: the digit above
             # each tile belongs to the background and stays visible when the image is repainted.
-            self.weight_image = ax_w.imshow(
-                np.ma.masked_invalid(tile_images(np.zeros((k, 8, 8)), 2, 5, gap=1, top=2)),
-                cmap=_DIVERGING.with_extremes(bad="none"),
-                vmin=-1, vmax=1, interpolation="nearest",
+            self.weight_image = nearest_image(
+                ax_w, np.ma.masked_invalid(tile_images(np.zeros((k, 8, 8)), 2, 5, gap=1, top=2)),
+                cmap=_DIVERGING.with_extremes(bad="none"), vmin=-1, vmax=1,
             )
             for (x, y), digit in zip(_tile_anchors(2, 5, 8, 8, 1, 2), range(k), strict=True):
                 ax_w.text(x, y, str(digit), ha="center", va="center", fontsize=11, fontweight="bold")
             self.weight_title = ax_w.set_title("", fontsize=13, y=1.0)
 
-            self.error_image = ax_err.imshow(
-                np.ma.masked_invalid(tile_images(np.zeros((0, 8, 8)), 2, 5, gap=1, top=2)), cmap=_INK, vmin=0, vmax=16,
-                interpolation="nearest",
+            self.error_image = nearest_image(
+                ax_err, np.ma.masked_invalid(tile_images(np.zeros((0, 8, 8)), 2, 5, gap=1, top=2)), cmap=_INK,
+                vmin=0, vmax=16,
             )
             self.error_labels = _GlyphLabels(ax_err, _tile_anchors(2, 5, 8, 8, 1, 2)[: self.n_mistakes], 11, "bold")
             ax_err.set_title("most confident mistakes (true → predicted)", fontsize=13, y=1.0)
             for ax in (ax_w, ax_err):
                 ax.set_axis_off()
 
-            self.cm_image = ax_cm.imshow(
-                np.zeros((k, k)), cmap="Blues", norm=PowerNorm(0.5, vmin=0, vmax=1), interpolation="nearest"
-            )
+            self.cm_image = nearest_image(ax_cm, np.zeros((k, k)), cmap="Blues", norm=PowerNorm(0.5, vmin=0, vmax=1))
             rows, cols = np.divmod(np.arange(k * k), k)
             self.cm_counts = _GlyphLabels(ax_cm, np.column_stack([cols, rows]), 10)
             ax_cm.set(xticks=range(k), yticks=range(k), xlabel="predicted digit", ylabel="true digit")
@@ -1267,9 +1265,9 @@ class RegionsExplorer:
         fig, (ax_map, ax_cost) = new_figure(1, 2, width=12.0, height=4.8, gridspec_kw={"width_ratios": [1.25, 1]})
         self.fig = fig
         with course_style():
-            self.region = ax_map.imshow(
-                _rgba_bytes(np.ones((self.resolution, self.resolution, 3))), origin="lower", extent=extent,
-                interpolation="nearest", aspect="auto",
+            self.region = nearest_image(
+                ax_map, _rgba_bytes(np.ones((self.resolution, self.resolution, 3))), origin="lower", extent=extent,
+                aspect="auto",
             )
             _scatter_classes(ax_map, points, labels)
             ax_map.set(xlabel="feature $x_1$ (units)", ylabel="feature $x_2$ (units)")

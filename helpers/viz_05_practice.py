@@ -43,7 +43,16 @@ from ._validate import (
     check_matching_rows,
     describe,
 )
-from .plotting import CLASS_COLORS, CLASS_MARKERS, PALETTE, course_style, new_figure, show_divergence, style_axes
+from .plotting import (
+    CLASS_COLORS,
+    CLASS_MARKERS,
+    PALETTE,
+    course_style,
+    nearest_image,
+    new_figure,
+    show_divergence,
+    style_axes,
+)
 from .sigmoid import _sigmoid, sigmoid
 
 __all__ = [
@@ -338,14 +347,14 @@ class OverfittingExplorer:
         self.fig, self.ax_map, self.ax_acc = fig, ax_map, ax_acc
         size = self.axis.size
         with course_style():
-            self.image = ax_map.imshow(
+            self.image = nearest_image(  # drawn per cell: a live panel repaints it on every move
+                ax_map,
                 np.full((size, size), 0.5),
                 extent=(*LIMITS, *LIMITS),
                 origin="lower",
                 cmap=probability_cmap(),
                 vmin=0.0,
                 vmax=1.0,
-                interpolation="nearest",
                 zorder=0,
             )
             self.boundary = LineCollection([], colors=PALETTE["black"], linewidths=2.5, zorder=2)
