@@ -31,6 +31,7 @@ import numpy as np
 from IPython.display import display
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -245,16 +246,24 @@ def _in_kernel() -> bool:
 
 
 class _TextSprites:
-    """Pictures of dynamic texts that have not changed, pasted instead of drawn again.
+    """Pictures of dynamic texts, pasted instead of drawn again.
 
-    Laying out and rasterising a line of text costs about 4 ms in Agg, and most panels
-    list a few texts as dynamic that only some moves change (a learning-rate caption
-    while the iterations slider moves). When a text is drawn with the same properties,
-    over the same background, as in the previous frame, it is drawn once more on a
-    transparent scratch canvas and kept as a small RGBA picture; from then on it is
-    pasted (alpha-blended: about 0.1 ms) for as long as it stays the same. A text that
-    changes on every move is drawn directly, as before, at no extra cost.
+    Laying out and rasterising a line of text costs 4-10 ms in Agg, and texts are most of
+    what a move repaints. A text is kept as a small picture (colour and coverage, from a
+    scratch canvas) and pasted (alpha-blended: about 0.1 ms) whenever it is shown again
+    with the same properties over the same background:
+
+    - A plain text in one dark colour (a channel at most ``ONE_DRAW_DARKEST``, as most
+      captions are) is drawn once over white; its coverage is read from that channel. Its
+      picture costs what drawing it costs, so it is made every time it is drawn.
+    - Any other text (a box around it, a light colour) is drawn over black and over white,
+      which costs a second drawing: a picture is made only when the text is the same as in
+      the previous frame, and at most one per frame.
     """
+
+    #: A colour with a channel at most this dark gives a text's coverage from one drawing over
+    #: white to within two levels of 255 (measured on the course's palette).
+    ONE_DRAW_DARKEST = 64
 
     def __init__(self, max_sprites: int = 256) -> None:
         self.max_sprites = max_sprites
@@ -296,30 +305,53 @@ class _TextSprites:
         key = (id(text), signature)
         sprite = self._sprites.get(key)
         if sprite is None:
-            # Changing: drawing it directly is cheapest. Making a picture costs a second
-            # drawing, so at most one is made per frame: when several texts stop changing
-            # at once, the others wait for the next frames instead of adding to this one.
-            if signature != previous or self._made_this_frame:
-                text.draw(renderer)
-                return
-            self._made_this_frame = True
-            sprite = self._make(text, renderer)
-            self._sprites[key] = sprite
-            while len(self._sprites) > self.max_sprites:
-                self._sprites.popitem(last=False)
+            if self._one_draw_colour(text) is None:
+                # Changing: drawing it directly is cheapest. A picture costs a second
+                # drawing, so at most one is made per frame: when several texts stop
+                # changing at once, the others wait for the next frames.
+                if signature != previous or self._made_this_frame:
+                    text.draw(renderer)
+                    return
+                self._made_this_frame = True
+            sprite = self._keep(key, self._make(text, renderer))
         else:
             self._sprites.move_to_end(key)
         self._paste(sprite, renderer)
+
+    def prepare(self, text: Text, renderer: RendererAgg, background: tuple) -> bool:
+        """Make the picture of ``text`` as it is now, if it takes one drawing; True if made."""
+        signature = self.signature(text, background)
+        if signature is None or not text.get_visible() or self._one_draw_colour(text) is None:
+            return False
+        key = (id(text), signature)
+        if key in self._sprites:
+            return False
+        self._keep(key, self._make(text, renderer))
+        return True
+
+    def _keep(self, key: tuple, sprite: tuple) -> tuple:
+        self._sprites[key] = sprite
+        while len(self._sprites) > self.max_sprites:
+            self._sprites.popitem(last=False)
+        return sprite
+
+    @classmethod
+    def _one_draw_colour(cls, text: Artist) -> np.ndarray | None:
+        """The text's RGB (0-255) if one drawing over white gives its picture, else None."""
+        if type(text) is not Text or text.get_bbox_patch() is not None:
+            return None
+        red, green, blue, alpha = to_rgba(text.get_color(), text.get_alpha())
+        colour = np.array([red, green, blue]) * 255
+        if alpha != 1.0 or colour.min() > cls.ONE_DRAW_DARKEST:
+            return None
+        return colour
 
     def paste_fixed(self, artist: Artist, renderer: RendererAgg, background: tuple) -> None:
         """Paste the picture of an artist that never changes (made on its first use per background)."""
         key = (id(artist), "fixed", background)
         sprite = self._sprites.get(key)
         if sprite is None:
-            sprite = self._make(artist, renderer)
-            self._sprites[key] = sprite
-            while len(self._sprites) > self.max_sprites:
-                self._sprites.popitem(last=False)
+            sprite = self._keep(key, self._make(artist, renderer))
         else:
             self._sprites.move_to_end(key)
         self._paste(sprite, renderer)
@@ -329,7 +361,8 @@ class _TextSprites:
         height, width = inverse.shape[:2]
         if height and width:
             target = np.asarray(renderer.buffer_rgba())[row : row + height, col : col + width, :3]
-            target[...] = (premultiplied + target * inverse + 127) // 255
+            # At most 255 * 255 + 127 throughout: 16-bit arithmetic is enough.
+            target[...] = (premultiplied + target.astype(np.uint16) * inverse + 127) // 255
         self.pasted += 1
 
     def _make(self, text: Artist, renderer: RendererAgg) -> tuple[int, int, np.ndarray, np.ndarray]:
@@ -384,27 +417,38 @@ class _TextSprites:
         self, text: Artist, pixels: np.ndarray, window: tuple[int, int, int, int], rim: bool
     ) -> tuple[int, int, np.ndarray, np.ndarray] | None:
         top, bottom, left, right = window
-        over = []
-        for shade in (0, 255):
-            pixels[top:bottom, left:right] = (shade, shade, shade, 255)
+        colour = self._one_draw_colour(text)
+        if colour is not None:  # once over white; coverage from the darkest channel
+            pixels[top:bottom, left:right] = 255
             text.draw(self._scratch)
-            over.append(pixels[top:bottom, left:right, :3].astype(np.int32))
-        black, white = over
-        drawn = (black != 0).any(axis=2) | (white != 255).any(axis=2)
+            white = pixels[top:bottom, left:right, :3].astype(np.int32)
+            channel = int(np.argmin(colour))
+            coverage = np.clip((255 - white[:, :, channel]) / (255 - colour[channel]), 0.0, 1.0)
+            black = np.rint(colour * coverage[:, :, None]).astype(np.int32)
+            white = black + np.rint(255 * (1 - coverage))[:, :, None].astype(np.int32)
+            drawn = coverage > 0
+        else:  # over black and over white
+            over = []
+            for shade in (0, 255):
+                pixels[top:bottom, left:right] = (shade, shade, shade, 255)
+                text.draw(self._scratch)
+                over.append(pixels[top:bottom, left:right, :3].astype(np.int32))
+            black, white = over
+            drawn = (black != 0).any(axis=2) | (white != 255).any(axis=2)
         if rim and (drawn[0].any() or drawn[-1].any() or drawn[:, 0].any() or drawn[:, -1].any()):
             return None  # the text may reach beyond the window
         rows = np.flatnonzero(drawn.any(axis=1))
         if rows.size == 0 and rim:
             return None  # nothing inside the window: look everywhere
         if rows.size == 0:
-            empty = np.zeros((0, 0, 3), dtype=np.uint32)
+            empty = np.zeros((0, 0, 3), dtype=np.uint16)
             return 0, 0, empty, empty
         first, last = int(rows[0]), int(rows[-1]) + 1
         columns = np.flatnonzero(drawn[first:last].any(axis=0))
         start, stop = int(columns[0]), int(columns[-1]) + 1
         picture = black[first:last, start:stop]
         kept = np.clip(white[first:last, start:stop] - picture, 0, 255)
-        return top + first, left + start, (picture * 255).astype(np.uint32), kept.astype(np.uint32)
+        return top + first, left + start, (picture * 255).astype(np.uint16), kept.astype(np.uint16)
 
 
 class LivePanel:
@@ -514,6 +558,7 @@ class LivePanel:
         self.background_draws = 0
         self.prepare_names = tuple(prepare)
         self.prepared_ms: float | None = None
+        self.prepared_texts = 0
         self._canvas: FigureCanvasAgg | None = None
         self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
         self._texts = _TextSprites()
@@ -660,8 +705,10 @@ class LivePanel:
         Each position's ``draw`` runs with the other controls as they are: training, cached by
         the drawing code, happens now rather than on the learner's first move there. With
         ``dynamic`` artists, each new background is drawn and kept too (up to
-        ``max_prepared_backgrounds``). Then the figure is drawn for the controls' current
-        values again. The panel runs this once when it is first shown in a kernel.
+        ``max_prepared_backgrounds``), and so are the pictures of the dynamic texts that
+        take one drawing (``prepared_texts`` counts them). Then the figure is drawn for the
+        controls' current values again. The panel runs this once when it is first shown in
+        a kernel.
 
         Parameters
         ----------
@@ -688,6 +735,7 @@ class LivePanel:
         # Backgrounds only once the panel has been rendered (its layout is then frozen).
         canvas = self._canvas if self._canvas is not None and self._canvas is self.fig.canvas else None
         blits = bool(dynamic) and canvas is not None
+        opaque = self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
         visited = 0
         seen: set[tuple] = set()
         try:
@@ -701,6 +749,11 @@ class LivePanel:
                             seen.add(key)
                             self.max_backgrounds = max(self.max_backgrounds, len(seen))
                             self._background(canvas, dynamic, restore=False)
+                        if opaque and key in self._backgrounds:
+                            renderer = canvas.get_renderer()
+                            for artist in dynamic:
+                                if isinstance(artist, Text):
+                                    self.prepared_texts += self._texts.prepare(artist, renderer, key)
         finally:
             self.draw(**current)
         self.prepared_ms = 1000 * (time.perf_counter() - start)

@@ -423,9 +423,11 @@ def test_an_overlay_is_pasted_over_what_changes_beneath_it_translucent_parts_inc
         LivePanel(fig, draw, {"n": iterations_slider(1, 10)}, overlay=[legend])
 
 
-def test_at_most_one_text_picture_is_made_per_frame():
+def test_at_most_one_two_drawing_text_picture_is_made_per_frame():
     fig, ax = plotting.new_figure()
-    labels = [ax.text(0.1, 0.2 + 0.2 * i, "", transform=ax.transAxes, fontsize=14) for i in range(3)]
+    # Boxed: a picture takes two drawings (over black and over white).
+    labels = [ax.text(0.1, 0.2 + 0.2 * i, "", transform=ax.transAxes, fontsize=14, bbox={"facecolor": "white"})
+              for i in range(3)]
 
     def draw(n):
         for i, label in enumerate(labels):
@@ -511,3 +513,37 @@ def test_nearest_image_leaves_what_it_cannot_do_to_matplotlib(rng):
     assert (image._nearest_image(1.0) is not None) == plotting._ROUNDS_TO_PIXEL_BORDERS
     with pytest.raises(ValueError, match="always interpolates 'nearest'"):
         plotting.nearest_image(ax, rng.random((4, 5)), interpolation="bilinear")
+
+
+@pytest.mark.parametrize("colour", ["black", plotting.PALETTE["vermillion"], plotting.PALETTE["blue"]])
+def test_dark_texts_are_kept_from_their_first_drawing_and_pasted_when_shown_again(colour):
+    from blit import pixels
+
+    fig, ax = plotting.new_figure()
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    with plotting.course_style():
+        ax.imshow(np.linspace(0, 1, 60).reshape(6, 10), extent=(0, 10, 0, 10), cmap="viridis", aspect="auto")
+    caption = ax.text(0.5, 5, "", fontsize=16, color=colour, fontweight="bold")  # over the image's colours
+
+    def draw(n):
+        caption.set_text(f"step {n}: cost {1 / n:.4f} nats −")
+
+    panel = LivePanel(fig, draw, {"n": iterations_slider(1, 9)}, dynamic=[caption])
+    assert panel._texts._one_draw_colour(caption) is not None
+    for n in (1, 2, 3, 2, 1, 3):
+        panel.controls["n"].value = n
+        assert np.abs(pixels(panel.render()) - pixels(panel.render(full=True))).max() <= 2
+    assert len(panel._texts._sprites) == 3  # one picture per text shown, made when first drawn
+    assert panel._texts.pasted >= 6
+
+
+def test_prepare_makes_the_pictures_of_dark_dynamic_texts():
+    panel = parabola_panel()
+    panel.render()
+    panel.prepare()
+    assert panel.prepared_texts == 11  # the title at each of the 11 learning rates
+    pasted = panel._texts.pasted
+    lr = panel.controls["learning_rate"]
+    lr.value = float(10 ** (lr.min + 4 * lr.step))
+    panel.render()
+    assert panel._texts.pasted == pasted + 1  # the title was pasted, not drawn
