@@ -505,7 +505,7 @@ def test_nearest_image_draws_what_imshow_draws(rng, case):
 
 
 def test_nearest_image_leaves_what_it_cannot_do_to_matplotlib(rng):
-    fig, ax = plotting.new_figure()
+    _, ax = plotting.new_figure()
     image = plotting.nearest_image(ax, rng.random((4, 5)), alpha=0.5)
     assert image._nearest_image(1.0) is None  # an image alpha: matplotlib's own path
     image.set_alpha(None)
