@@ -25,24 +25,17 @@ SWEEP_CODE = r'''
 import gc, json, time, warnings
 import numpy as np
 import ipywidgets as widgets
-from helpers.widgets import LivePanel
+from helpers.widgets import LivePanel, slider_positions
 
 def _positions(control, limit):
-    if isinstance(control, widgets.FloatLogSlider):
-        n = int(round((control.max - control.min) / control.step)) + 1
-        values = [float(control.base ** (control.min + i * control.step)) for i in range(n)]
-    elif isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
-        n = int(round((control.max - control.min) / control.step)) + 1
-        idx = np.unique(np.linspace(0, n - 1, min(n, limit)).round().astype(int))
-        values = [control.min + int(i) * control.step for i in idx]
-        if isinstance(control, widgets.IntSlider):
-            values = [int(v) for v in values]
+    values = slider_positions(control)  # every position of a slider, as LivePanel.prepare visits them
+    if values and not isinstance(control, widgets.FloatLogSlider):
+        idx = np.unique(np.linspace(0, len(values) - 1, min(len(values), limit)).round().astype(int))
+        values = [values[int(i)] for i in idx]
     elif hasattr(control, "options"):
         values = [o[1] if isinstance(o, tuple) else o for o in control.options]
     elif isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
         values = [not control.value, control.value]
-    else:
-        values = []
     return values
 
 def _finite_figure(fig):

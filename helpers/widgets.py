@@ -35,7 +35,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-__all__ = ["LivePanel", "iterations_slider", "learning_rate_slider", "png_bytes", "slider_style"]
+__all__ = ["LivePanel", "iterations_slider", "learning_rate_slider", "png_bytes", "slider_positions", "slider_style"]
 
 #: Widget style that shows a slider's whole label ("learning rate α", not "learning r...").
 SLIDER_STYLE: dict[str, str] = {"description_width": "initial"}
@@ -224,8 +224,21 @@ def png_bytes(pixels: np.ndarray) -> bytes:
     )
 
 
-def _positions(control: widgets.ValueWidget) -> list[float]:
-    """Every value a slider can take, in order (a log slider's as Python computes them), or []."""
+def slider_positions(control: widgets.ValueWidget) -> list[float]:
+    """Every value a slider can take, in order, or [] for a control that is not a slider.
+
+    Introduced in ``notebooks/00_start_here.ipynb`` (used by :meth:`LivePanel.prepare` and the
+    slider sweep). A logarithmic slider's values are ``base ** (min + i * step)`` as Python
+    computes them; :meth:`LivePanel.values` snaps the page's values to these.
+
+    Parameters
+    ----------
+    control : ipywidgets.ValueWidget
+
+    Returns
+    -------
+    list of float (int for an IntSlider)
+    """
     if isinstance(control, widgets.FloatLogSlider):
         count = round((control.max - control.min) / control.step) + 1
         return [float(control.base ** (control.min + i * control.step)) for i in range(count)]
@@ -532,7 +545,7 @@ class LivePanel:
         elif isinstance(prepare, str) or any(name not in controls for name in prepare):
             raise ValueError(f"prepare must list names of controls ({sorted(controls)}); got {prepare!r}")
         for name in prepare:
-            if not _positions(controls[name]):
+            if not slider_positions(controls[name]):
                 raise ValueError(f"prepare: control {name!r} is not a slider; got {type(controls[name]).__name__}")
         if dynamic is not None and not callable(dynamic):
             artists = list(dynamic)
@@ -727,7 +740,7 @@ class LivePanel:
         """
         names = self.prepare_names if names is None else tuple(names)
         for name in names:
-            if name not in self.controls or not _positions(self.controls[name]):
+            if name not in self.controls or not slider_positions(self.controls[name]):
                 raise ValueError(f"prepare: {name!r} is not a slider of this panel ({sorted(self.controls)})")
         start = time.perf_counter()
         current = self.values()
@@ -740,7 +753,7 @@ class LivePanel:
         seen: set[tuple] = set()
         try:
             for name in names:
-                for value in _positions(self.controls[name]):
+                for value in slider_positions(self.controls[name]):
                     self.draw(**{**current, name: value})
                     visited += 1
                     if blits:

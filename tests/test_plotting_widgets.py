@@ -547,3 +547,13 @@ def test_prepare_makes_the_pictures_of_dark_dynamic_texts():
     lr.value = float(10 ** (lr.min + 4 * lr.step))
     panel.render()
     assert panel._texts.pasted == pasted + 1  # the title was pasted, not drawn
+
+
+def test_slider_positions():
+    from helpers.widgets import slider_positions
+
+    assert slider_positions(iterations_slider(2, 5)) == [1, 2, 3, 4, 5]
+    assert slider_positions(widgets.FloatSlider(value=0, min=-1, max=1, step=0.5)) == [-1, -0.5, 0, 0.5, 1]
+    rates = slider_positions(learning_rate_slider(0.1, -2, 0, steps_per_decade=2))
+    assert rates == [10**-2, 10**-1.5, 10**-1, 10**-0.5, 1.0]
+    assert slider_positions(widgets.Dropdown(options=["a"])) == []
