@@ -278,8 +278,10 @@ class _TextSprites:
     #: white to within two levels of 255 (measured on the course's palette).
     ONE_DRAW_DARKEST = 64
 
-    def __init__(self, max_sprites: int = 256) -> None:
+    def __init__(self, max_sprites: int = 256, max_bytes: int = 24 << 20) -> None:
         self.max_sprites = max_sprites
+        self.max_bytes = max_bytes  # pictures kept, in bytes: the oldest go first
+        self.nbytes = 0
         self.pasted = 0  # tests and benchmarks read it
         self._made_this_frame = False  # LivePanel.render resets it
         self.searched_whole = 0  # pictures for which the window around the text was not enough
@@ -344,8 +346,10 @@ class _TextSprites:
 
     def _keep(self, key: tuple, sprite: tuple) -> tuple:
         self._sprites[key] = sprite
-        while len(self._sprites) > self.max_sprites:
-            self._sprites.popitem(last=False)
+        self.nbytes += sprite[2].nbytes + sprite[3].nbytes
+        while len(self._sprites) > 1 and (len(self._sprites) > self.max_sprites or self.nbytes > self.max_bytes):
+            _, old = self._sprites.popitem(last=False)
+            self.nbytes -= old[2].nbytes + old[3].nbytes
         return sprite
 
     @classmethod
@@ -370,12 +374,16 @@ class _TextSprites:
         self._paste(sprite, renderer)
 
     def _paste(self, sprite: tuple[int, int, np.ndarray, np.ndarray], renderer: RendererAgg) -> None:
-        row, col, premultiplied, inverse = sprite
-        height, width = inverse.shape[:2]
+        row, col, picture, kept = sprite
+        height, width = kept.shape[:2]
         if height and width:
             target = np.asarray(renderer.buffer_rgba())[row : row + height, col : col + width, :3]
-            # At most 255 * 255 + 127 throughout: 16-bit arithmetic is enough.
-            target[...] = (premultiplied + target.astype(np.uint16) * inverse + 127) // 255
+            # picture + background x kept / 255, rounded; at most 255 * 255 + 127: 16 bits are enough.
+            blended = picture.astype(np.uint16)
+            blended *= 255
+            blended += target.astype(np.uint16) * kept
+            blended += 127
+            target[...] = blended // 255
         self.pasted += 1
 
     def _make(self, text: Artist, renderer: RendererAgg) -> tuple[int, int, np.ndarray, np.ndarray]:
@@ -454,14 +462,14 @@ class _TextSprites:
         if rows.size == 0 and rim:
             return None  # nothing inside the window: look everywhere
         if rows.size == 0:
-            empty = np.zeros((0, 0, 3), dtype=np.uint16)
+            empty = np.zeros((0, 0, 3), dtype=np.uint8)
             return 0, 0, empty, empty
         first, last = int(rows[0]), int(rows[-1]) + 1
         columns = np.flatnonzero(drawn[first:last].any(axis=0))
         start, stop = int(columns[0]), int(columns[-1]) + 1
         picture = black[first:last, start:stop]
         kept = np.clip(white[first:last, start:stop] - picture, 0, 255)
-        return top + first, left + start, (picture * 255).astype(np.uint16), kept.astype(np.uint16)
+        return top + first, left + start, picture.astype(np.uint8), kept.astype(np.uint8)
 
 
 class LivePanel:

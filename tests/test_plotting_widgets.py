@@ -557,3 +557,14 @@ def test_slider_positions():
     rates = slider_positions(learning_rate_slider(0.1, -2, 0, steps_per_decade=2))
     assert rates == [10**-2, 10**-1.5, 10**-1, 10**-0.5, 1.0]
     assert slider_positions(widgets.Dropdown(options=["a"])) == []
+
+
+def test_text_pictures_are_bounded_in_memory():
+    panel, _ = caption_panel()
+    texts = panel._texts
+    texts.max_bytes = 40_000  # a few captions' worth
+    for value in range(5, 45):
+        panel.controls["iterations"].value = value
+        panel.render()
+    assert 1 <= len(texts._sprites) < 35 and texts.nbytes <= texts.max_bytes
+    assert texts.nbytes == sum(s[2].nbytes + s[3].nbytes for s in texts._sprites.values())
