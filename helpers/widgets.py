@@ -33,7 +33,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 
 __all__ = ["LivePanel", "iterations_slider", "learning_rate_slider", "png_bytes", "slider_positions", "slider_style"]
 
@@ -249,6 +249,13 @@ def slider_positions(control: widgets.ValueWidget) -> list[float]:
     return []
 
 
+def _plain_text(artist: Artist) -> bool:
+    """A Text, or an Annotation without an arrow (a text placed relative to a point)."""
+    if type(artist) is Text:
+        return True
+    return type(artist) is Annotation and artist.arrow_patch is None
+
+
 def _in_kernel() -> bool:
     try:
         from IPython import get_ipython
@@ -292,8 +299,13 @@ class _TextSprites:
     @staticmethod
     def signature(text: Text, background: tuple) -> tuple | None:
         """Everything that decides the text's pixels, or None if it is not a plain Text."""
-        if type(text) is not Text or text.get_path_effects() or text.get_usetex() or not text.get_text():
+        if not _plain_text(text) or text.get_path_effects() or text.get_usetex() or not text.get_text():
             return None  # not plain, or empty (matplotlib draws nothing, not even its box)
+        anchored, transform = None, id(text.get_transform())
+        if isinstance(text, Annotation):
+            # Placed relative to a point: an annotation makes itself a new transform on every
+            # drawing, so the point and both coordinate systems stand in for it.
+            anchored, transform = (tuple(np.ravel(text.xy)), repr(text.xycoords), repr(text.anncoords)), None
         patch = text.get_bbox_patch()
         boxed = None
         if patch is not None:
@@ -306,7 +318,7 @@ class _TextSprites:
             text.get_alpha(), hash(text.get_fontproperties()), text.get_rotation(), text.get_rotation_mode(),
             text.get_horizontalalignment(), text.get_verticalalignment(), getattr(text, "_multialignment", None),
             getattr(text, "_linespacing", None), text.get_clip_on(), text.get_wrap(), text.get_transform_rotates_text(),
-            id(text.get_transform()), boxed,
+            transform, boxed, anchored,
         )
 
     def draw(self, text: Text, renderer: RendererAgg, background: tuple) -> None:
@@ -355,7 +367,7 @@ class _TextSprites:
     @classmethod
     def _one_draw_colour(cls, text: Artist) -> np.ndarray | None:
         """The text's RGB (0-255) if one drawing over white gives its picture, else None."""
-        if type(text) is not Text or text.get_bbox_patch() is not None:
+        if not _plain_text(text) or text.get_bbox_patch() is not None:
             return None
         red, green, blue, alpha = to_rgba(text.get_color(), text.get_alpha())
         colour = np.array([red, green, blue]) * 255
@@ -421,10 +433,12 @@ class _TextSprites:
         # A box around the text and glyphs reaching past their metrics stay inside this margin;
         # another artist's extent (a legend's, say) includes its frame.
         is_text = isinstance(text, Text)
-        margin = 3 * text.get_fontsize() * renderer.dpi / 72 + 8 if is_text else 8
         patch = text.get_bbox_patch() if is_text else None
-        if patch is not None:
-            margin += 2 * patch.get_linewidth() * renderer.dpi / 72
+        margin = 8.0
+        if patch is not None:  # the box's padding and edge lie outside the text's extent
+            margin += 3 * text.get_fontsize() * renderer.dpi / 72 + 2 * patch.get_linewidth() * renderer.dpi / 72
+        elif is_text:
+            margin += 0.5 * text.get_fontsize() * renderer.dpi / 72
         height, width = shape
         top = max(int(height - extent.y1 - margin), 0)
         bottom = min(int(np.ceil(height - extent.y0 + margin)), height)
@@ -437,17 +451,15 @@ class _TextSprites:
     def _draw_twice(
         self, text: Artist, pixels: np.ndarray, window: tuple[int, int, int, int], rim: bool
     ) -> tuple[int, int, np.ndarray, np.ndarray] | None:
+        """The picture of ``text`` drawn inside ``window`` of the scratch canvas, or None if it may not fit."""
         top, bottom, left, right = window
         colour = self._one_draw_colour(text)
-        if colour is not None:  # once over white; coverage from the darkest channel
+        if colour is not None:  # once over white; its darkest channel gives the coverage
             pixels[top:bottom, left:right] = 255
             text.draw(self._scratch)
-            white = pixels[top:bottom, left:right, :3].astype(np.int32)
             channel = int(np.argmin(colour))
-            coverage = np.clip((255 - white[:, :, channel]) / (255 - colour[channel]), 0.0, 1.0)
-            black = np.rint(colour * coverage[:, :, None]).astype(np.int32)
-            white = black + np.rint(255 * (1 - coverage))[:, :, None].astype(np.int32)
-            drawn = coverage > 0
+            darkened = pixels[top:bottom, left:right, channel]
+            drawn = darkened != 255
         else:  # over black and over white
             over = []
             for shade in (0, 255):
@@ -467,8 +479,14 @@ class _TextSprites:
         first, last = int(rows[0]), int(rows[-1]) + 1
         columns = np.flatnonzero(drawn[first:last].any(axis=0))
         start, stop = int(columns[0]), int(columns[-1]) + 1
-        picture = black[first:last, start:stop]
-        kept = np.clip(white[first:last, start:stop] - picture, 0, 255)
+        if colour is not None:  # the same coverage in every channel: kept is (h, w, 1)
+            inked = 255 - darkened[first:last, start:stop].astype(np.float32)
+            coverage = np.minimum(inked / np.float32(255 - colour[channel]), 1)[:, :, None]
+            picture = np.rint(coverage * colour.astype(np.float32))
+            kept = np.rint(255 - 255 * coverage)
+        else:
+            picture = black[first:last, start:stop]
+            kept = np.clip(white[first:last, start:stop] - picture, 0, 255)
         return top + first, left + start, picture.astype(np.uint8), kept.astype(np.uint8)
 
 

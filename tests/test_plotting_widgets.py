@@ -568,3 +568,25 @@ def test_text_pictures_are_bounded_in_memory():
         panel.render()
     assert 1 <= len(texts._sprites) < 35 and texts.nbytes <= texts.max_bytes
     assert texts.nbytes == sum(s[2].nbytes + s[3].nbytes for s in texts._sprites.values())
+
+
+def test_an_annotation_without_an_arrow_is_pasted_like_a_text():
+    from blit import pixels
+
+    fig, ax = plotting.new_figure()
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    (line,) = ax.plot([], [])
+    label = ax.annotate("minimum", (5, 5), xytext=(0, -9), textcoords="offset points", fontsize=14)
+    arrowed = ax.annotate("here", (2, 2), xytext=(4, 4), arrowprops={"arrowstyle": "->"})
+
+    def draw(n):
+        line.set_data([1, 1 + n / 10], [1, 9])
+        label.xy = (5, 5 if n < 4 else 6)  # moves once: the old picture must not be pasted
+
+    panel = LivePanel(fig, draw, {"n": iterations_slider(1, 9)}, dynamic=[line, label, arrowed])
+    assert panel._texts.signature(arrowed, ()) is None and panel._texts.signature(label, ()) is not None
+    for n in range(1, 8):
+        panel.controls["n"].value = n
+        assert np.abs(pixels(panel.render()) - pixels(panel.render(full=True))).max() <= 2
+    assert panel._texts.pasted >= 5
+    assert len(panel._texts._sprites) == 2  # one picture at each of its two places, reused
