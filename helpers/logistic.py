@@ -29,7 +29,6 @@ from ._validate import (
     check_matching_rows,
     check_params,
 )
-from .losses import _bce_with_logits
 from .sigmoid import _sigmoid
 
 __all__ = [
@@ -78,8 +77,21 @@ def _cost_and_gradient(
 ) -> tuple[float, np.ndarray]:
     m = X.shape[0]
     z = X @ theta
-    value = float(np.mean(_bce_with_logits(y, z)))
-    residual = _sigmoid(z)
+    # The stable cost (losses._bce_with_logits) and the stable sigmoid (sigmoid._sigmoid) both
+    # need e^-|z|: computed once here, in place (every new array of m numbers costs fresh
+    # memory pages), and every number comes out bit for bit as theirs.
+    e = np.abs(z)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    per_sample = np.maximum(z, 0)  # max(z, 0) - y z + log1p(e^-|z|)
+    scratch = np.multiply(y, z)
+    per_sample -= scratch
+    per_sample += np.log1p(e, out=scratch)
+    value = float(np.mean(per_sample))
+    one_plus = np.add(e, 1.0, out=per_sample)
+    residual = e  # sigma(z) = 1 / (1 + e) for z >= 0, e / (1 + e) below
+    np.copyto(residual, 1.0, where=z >= 0)
+    residual /= one_plus
     residual -= y
     grad = X.T @ residual
     grad /= m
