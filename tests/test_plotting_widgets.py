@@ -590,3 +590,21 @@ def test_an_annotation_without_an_arrow_is_pasted_like_a_text():
         assert np.abs(pixels(panel.render()) - pixels(panel.render(full=True))).max() <= 2
     assert panel._texts.pasted >= 5
     assert len(panel._texts._sprites) == 2  # one picture at each of its two places, reused
+
+
+@pytest.mark.parametrize("ha", ["left", "center", "right"])
+@pytest.mark.parametrize("va", ["baseline", "top", "bottom", "center"])
+def test_the_estimated_window_holds_the_text(ha, va):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from helpers.widgets import _TextSprites
+
+    fig, ax = plotting.new_figure()
+    canvas = FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    for words, weight, size in [("WWW mmm 000 −±→", "bold", 18), ("two\nlines, the second longer", "normal", 13)]:
+        text = ax.text(0.5, 0.5, words, ha=ha, va=va, fontsize=size, fontweight=weight, transform=ax.transAxes)
+        x0, x1, y0, y1 = _TextSprites._estimated_window(text, renderer)
+        extent = text.get_window_extent(renderer)
+        assert x0 < extent.x0 and extent.x1 < x1 and y0 < extent.y0 and extent.y1 < y1, (words, ha, va)
+        text.remove()
