@@ -413,11 +413,11 @@ class _TextSprites:
         # beyond it, and the whole canvas is used instead.
         window = self._window(text, renderer, pixels.shape[:2])
         if window is not None:
-            made = self._draw_twice(text, pixels, window, rim=True)
+            made = self._picture(text, pixels, window, rim=True)
             if made is not None:
                 return made
         self.searched_whole += 1
-        made = self._draw_twice(text, pixels, (0, pixels.shape[0], 0, pixels.shape[1]), rim=False)
+        made = self._picture(text, pixels, (0, pixels.shape[0], 0, pixels.shape[1]), rim=False)
         assert made is not None  # without the rim check there is always a picture
         return made
 
@@ -482,7 +482,7 @@ class _TextSprites:
             return None
         return top, bottom, left, right
 
-    def _draw_twice(
+    def _picture(
         self, text: Artist, pixels: np.ndarray, window: tuple[int, int, int, int], rim: bool
     ) -> tuple[int, int, np.ndarray, np.ndarray] | None:
         """The picture of ``text`` drawn inside ``window`` of the scratch canvas, or None if it may not fit."""
@@ -678,6 +678,10 @@ class LivePanel:
             except RuntimeError:
                 self.fig.set_layout_engine("none")
 
+    def _opaque(self) -> bool:
+        """Whether the figure's background is opaque: only then can text pictures be pasted."""
+        return self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
+
     def _key(self) -> tuple:
         """What the background depends on: limits, scales, and the texts not listed as dynamic."""
         dynamic = {id(a) for a in self.dynamic_artists()}
@@ -728,8 +732,8 @@ class LivePanel:
             self._freeze_layout()
         key = self._background(canvas, dynamic)
         renderer = canvas.get_renderer()
-        # Unchanged dynamic texts are pasted as pictures; only an opaque figure allows it.
-        opaque = self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
+        # Dynamic texts and overlays are pasted as pictures; only an opaque figure allows it.
+        opaque = self._opaque()
         fixed = {id(a) for a in self.overlay}
         self._texts._made_this_frame = False
         for artist in dynamic:
@@ -808,7 +812,7 @@ class LivePanel:
         # Backgrounds only once the panel has been rendered (its layout is then frozen).
         canvas = self._canvas if self._canvas is not None and self._canvas is self.fig.canvas else None
         blits = bool(dynamic) and canvas is not None
-        opaque = self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
+        opaque = self._opaque()
         visited = 0
         seen: set[tuple] = set()
         try:
