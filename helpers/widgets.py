@@ -10,6 +10,9 @@ The pattern, used by every interactive figure in the course:
    the function with the sliders' values and shows the same figure again. No figure is
    rebuilt, nothing is retrained when only the iteration count changes (trajectories
    are cached by the drawing code), so a redraw costs one render of the figure.
+3. When the panel is first shown it visits every learning rate of its slider once
+   (:meth:`LivePanel.prepare`): training, backgrounds and text pictures are ready before
+   the learner's first move, and a move repaints only the artists that change.
 
 Introduced in ``notebooks/00_start_here.ipynb``.
 """
