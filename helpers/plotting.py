@@ -225,9 +225,9 @@ class NearestImage(AxesImage):
     at the output size, resampling data and mask separately), about 3 ms a draw even for
     a 10 x 10 picture; a live panel that repaints three images pays that on every move.
     For nearest-neighbour images on a plain (unrotated) axes this class computes which
-    cell each output pixel shows, with the same geometry as matplotlib (output size
-    rounded up to whole pixels, cells sampled at pixel centres), and colours only the
-    cells. Anything else (rotation, other interpolation, vector output with unsampled
+    cell each output pixel shows, with the same geometry as matplotlib 3.11 (the image's
+    visible box rounded to whole pixels, cells sampled at pixel centres), and colours only
+    the cells. Anything else (rotation, other interpolation, vector output with unsampled
     images, an image alpha, matplotlib before 3.11) is left to matplotlib. Make one with
     :func:`nearest_image`.
     """

@@ -244,12 +244,17 @@ def slider_positions(control: widgets.ValueWidget) -> list[float]:
     """
     if isinstance(control, widgets.FloatLogSlider):
         count = round((control.max - control.min) / control.step) + 1
-        return [float(control.base ** (control.min + i * control.step)) for i in range(count)]
+        return [_log_position(control, i) for i in range(count)]
     if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
         count = round((control.max - control.min) / control.step) + 1
         values = [control.min + i * control.step for i in range(count)]
         return [int(v) for v in values] if isinstance(control, widgets.IntSlider) else values
     return []
+
+
+def _log_position(control: widgets.FloatLogSlider, index: int) -> float:
+    """Position ``index`` of a logarithmic slider, as Python computes it."""
+    return float(control.base ** (control.min + index * control.step))
 
 
 def _plain_text(artist: Artist) -> bool:
@@ -402,9 +407,8 @@ class _TextSprites:
         self.pasted += 1
 
     def _make(self, text: Artist, renderer: RendererAgg) -> tuple[int, int, np.ndarray, np.ndarray]:
-        # Drawn once over black and once over white: whatever blending the renderer uses,
-        # over black it leaves colour x coverage, and white minus black is what the
-        # background keeps. Pasting is then "picture + background x kept / 255".
+        # Drawn on a scratch canvas (see _picture: once over white for a dark one-colour text,
+        # else over black and over white); pasting is "picture + background x kept / 255".
         # The canvas's own (possibly fractional) size: text is placed from the top edge, so a
         # scratch canvas one pixel shorter would put every picture one pixel too high.
         size = (renderer.width, renderer.height, renderer.dpi)
@@ -497,7 +501,8 @@ class _TextSprites:
             channel = int(np.argmin(colour))
             darkened = pixels[top:bottom, left:right, channel]
             drawn = darkened != 255
-        else:  # over black and over white
+        else:  # over black and over white: whatever blending the renderer uses, over black it
+            # leaves colour x coverage, and white minus black is what the background keeps
             over = []
             for shade in (0, 255):
                 pixels[top:bottom, left:right] = (shade, shade, shade, 255)
@@ -656,8 +661,7 @@ class LivePanel:
         for name, control in self.controls.items():
             value = control.value
             if isinstance(control, widgets.FloatLogSlider) and value > 0:
-                exponent = round((math.log(value, control.base) - control.min) / control.step)
-                position = float(control.base ** (control.min + exponent * control.step))
+                position = _log_position(control, round((math.log(value, control.base) - control.min) / control.step))
                 if math.isclose(value, position, rel_tol=1e-9):
                     value = position
             values[name] = value
