@@ -19,7 +19,8 @@ def test_solutions_pass(capsys):
     assert checks.check_log_softmax_jacobian(solutions.J_log_softmax)
     result = checks.check_softmax_gradient(solutions.softmax_gradient)
     assert result
-    assert "gradient check" in result.message
+    # a verdict, the same on every machine, not the rounding-level error itself
+    assert result.message.endswith("my_gradient also passes the gradient check: relative error < 1e-7.")
     printed = capsys.readouterr().out
     assert printed.count("✅") == 5 and "❌" not in printed  # the gradient check prints two lines
 
