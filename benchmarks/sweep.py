@@ -118,6 +118,7 @@ def sweep_notebook(
     timeout: int = 120,
     executed: nbformat.NotebookNode | None = None,
     attempts: int = 3,
+    env: dict[str, str] | None = None,
 ) -> list[dict]:
     """Execute ``path`` in a fresh kernel and sweep its sliders; return one record per slider.
 
@@ -135,6 +136,8 @@ def sweep_notebook(
     attempts : int
         Fresh kernels to try when a cell exceeds ``timeout`` (a stuck kernel); an error in
         a cell is never retried.
+    env : dict of str to str, optional
+        The kernel's whole environment (default: this process's).
 
     Returns
     -------
@@ -148,7 +151,7 @@ def sweep_notebook(
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
-            client.execute()
+            client.execute(**({} if env is None else {"env": env}))
             break
         except CellTimeoutError:
             # Seen here under heavy load: the kernel sits idle and the client waits for a

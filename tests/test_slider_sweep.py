@@ -6,9 +6,12 @@ slider of every live panel is moved through all its positions (integer sliders: 
 each corner of its sliders' ranges. Warnings are errors during the sweep; after each move
 the figure's lines, images and point sets must hold only finite numbers.
 
-The same run proves determinism: the notebook's text outputs in this fresh kernel must
-equal the committed ones (which came from another fresh kernel), apart from cells marked
-NBVAL_IGNORE_OUTPUT and the patterns in tests/nbval_sanitize.cfg.
+The same run proves portability (issue 15): the kernel computes along another arithmetic
+path than the one the notebooks were executed with and nbval tests them with (numpy's
+optional SIMD code switched off, two BLAS threads instead of one, another BLAS kernel
+family; see ``tests/arithmetic.py``), and the notebook's text outputs there must equal the
+committed ones, apart from cells marked NBVAL_IGNORE_OUTPUT and the patterns in
+tests/nbval_sanitize.cfg. A notebook that prints digits which rounding decides fails here.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from arithmetic import describe, kernel_env
 
 from benchmarks.sweep import sweep_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
@@ -56,7 +61,7 @@ def text_outputs(nb: nbformat.NotebookNode) -> list[list[str]]:
 def swept(request):
     path: Path = request.param
     executed = nbformat.read(path, as_version=4)
-    report = sweep_notebook(path, limit=12, executed=executed)
+    report = sweep_notebook(path, limit=12, executed=executed, env=kernel_env())
     return path, report, executed
 
 
@@ -78,11 +83,21 @@ def test_every_training_panel_has_learning_rate_and_iterations_sliders(swept):
             )
 
 
-def test_text_outputs_are_the_same_in_a_fresh_kernel(swept):
+def test_text_outputs_are_the_same_on_another_arithmetic_path(swept):
+    """What another learner's computer prints is what the notebook shows (issue 15).
+
+    Caught before the fix, on an AVX2 machine: notebook 03's gradient check, committed as
+    ``y = 0, MSE: relative error of the analytic derivative = 4.0e-11``, printed ``3.9e-11``
+    here, and this test failed on that cell. The notebooks now print verdicts against a
+    bound ("agree, relative error < 1e-8") instead of rounding noise.
+    """
     path, _, executed = swept
     committed = nbformat.read(path, as_version=4)
     fresh, saved = text_outputs(executed), text_outputs(committed)
     assert len(fresh) == len(saved)
     differing = [i for i, (a, b) in enumerate(zip(fresh, saved, strict=True)) if a != b]
     first = json.dumps(fresh[differing[0]])[:300] if differing else ""
-    assert not differing, f"{path.name}: code cells {differing} printed different text, first: {first}"
+    assert not differing, (
+        f"{path.name}: code cells {differing} printed different text on another arithmetic path "
+        f"({describe()}), first: {first}. Print only digits that rounding cannot change."
+    )
