@@ -40,11 +40,17 @@ ROOT = Path(__file__).resolve().parent
 REQUIREMENTS = ROOT / "requirements.txt"
 OLDEST_REQUIREMENTS = ROOT / "requirements-oldest.txt"  # pyproject's lower bounds, for --oldest
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
-SUPPORTED = ((3, 10), (3, 13))
+#: The Python versions CI tests the course on (.github/workflows/tests.yml). An older one is
+#: refused (the pinned releases need 3.10); a newer one is tried, with a warning.
+SUPPORTED = ((3, 10), (3, 14))
 
 
 def say(message: str) -> None:
     print(f"[course] {message}", flush=True)
+
+
+def warn(message: str) -> None:
+    print(f"[course] warning: {message}", file=sys.stderr, flush=True)
 
 
 def fail(message: str) -> None:
@@ -52,13 +58,21 @@ def fail(message: str) -> None:
     raise SystemExit(1)
 
 
-def check_python() -> None:
+def check_python(version: tuple[int, int] | None = None) -> None:
+    """Refuse a Python older than the oldest supported one; warn about one newer than tested."""
     low, high = SUPPORTED
-    if not low <= sys.version_info[:2] <= high:
+    version = version or sys.version_info[:2]
+    running = f"Python {version[0]}.{version[1]} ({sys.executable})"
+    if version < low:
         fail(
-            f"this course supports Python {low[0]}.{low[1]} to {high[0]}.{high[1]}; you ran it with "
-            f"Python {sys.version.split()[0]} ({sys.executable}). Run it with a supported "
-            "interpreter, for example 'python3.12 course.py open'."
+            f"this course needs Python {low[0]}.{low[1]} or newer; you ran it with {running}. "
+            f"Run it with a newer interpreter, for example 'python3.{high[1]} course.py open'."
+        )
+    if version > high:
+        warn(
+            f"the course is tested on Python {low[0]}.{low[1]} to {high[0]}.{high[1]}; you ran it with "
+            f"{running}. Trying anyway: if installing the pinned requirements fails, run it with "
+            f"'python{high[0]}.{high[1]} course.py ...'."
         )
 
 
@@ -71,9 +85,9 @@ def venv_python(env_dir: Path) -> Path:
 def latest_requirements() -> list[str]:
     """The requirement names without their pins (one per package, markers dropped)."""
     names: list[str] = []
-    for line in REQUIREMENTS.read_text().splitlines():
+    for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if not line:
+        if not line or line.startswith("-"):  # options such as '-e .' (the course itself)
             continue
         name = re.split(r"[=<>!~;\[ ]", line, maxsplit=1)[0]
         if name not in names:
@@ -89,7 +103,7 @@ def fingerprint(latest: bool, oldest: bool = False) -> str:
     """
     digest = hashlib.sha256()
     digest.update((OLDEST_REQUIREMENTS if oldest else REQUIREMENTS).read_bytes())
-    digest.update((ROOT / "pyproject.toml").read_text().split("\n[tool.", 1)[0].encode())
+    digest.update((ROOT / "pyproject.toml").read_text(encoding="utf-8").split("\n[tool.", 1)[0].encode())
     digest.update(sys.version.encode())
     digest.update(b"latest" if latest else b"oldest" if oldest else b"pinned")
     return digest.hexdigest()
@@ -115,7 +129,7 @@ def ensure_environment(latest: bool = False, oldest: bool = False) -> Path:
     python = venv_python(env_dir)
     stamp = env_dir / ".course-fingerprint"
     wanted = fingerprint(latest, oldest)
-    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+    if python.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         return python
     if env_dir.exists():
         say(f"requirements changed: rebuilding {env_dir.name}/")
@@ -131,13 +145,16 @@ def ensure_environment(latest: bool = False, oldest: bool = False) -> Path:
     pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
     say("installing the pinned requirements (a few minutes the first time)")
     run([*pip, "install", "--quiet", "--upgrade", "pip"])
+    # requirements.txt ends with '-e .', which installs the course itself (helpers/,
+    # solutions/) in editable mode, as 'pip install -r requirements.txt' does for anyone
+    # who sets up the course without this script (JupyterHub, Binder); the other two
+    # routes name it here.
     if latest:
-        run([*pip, "install", "--quiet", "--upgrade", *latest_requirements()])
+        run([*pip, "install", "--quiet", "--upgrade", *latest_requirements(), "--editable", str(ROOT)])
     elif oldest:
-        run([*pip, "install", "--quiet", "-r", str(OLDEST_REQUIREMENTS)])
+        run([*pip, "install", "--quiet", "-r", str(OLDEST_REQUIREMENTS), "--editable", str(ROOT)])
     else:
         run([*pip, "install", "--quiet", "-r", str(REQUIREMENTS)])
-    run([*pip, "install", "--quiet", "--no-deps", "--editable", str(ROOT)])
     # A kernel named like the notebooks' ("python3") inside the environment, so JupyterLab
     # and the tests run the notebooks with this environment's Python.
     run([str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3",
@@ -146,7 +163,7 @@ def ensure_environment(latest: bool = False, oldest: bool = False) -> Path:
     # that the message never lands in a notebook's output.
     run([str(python), "-c", "import matplotlib.font_manager"], stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
-    stamp.write_text(wanted)
+    stamp.write_text(wanted, encoding="utf-8")
     say(f"environment ready: {python}")
     return python
 
@@ -154,6 +171,9 @@ def ensure_environment(latest: bool = False, oldest: bool = False) -> Path:
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("JUPYTER_PLATFORM_DIRS", "1")  # silences a jupyter_core deprecation notice
+    # Files are UTF-8 (θ, σ, → in notebooks and docs); on Windows Python would otherwise
+    # read and print them in the locale's code page.
+    env["PYTHONUTF8"] = "1"
     env["PYTHONHASHSEED"] = "0"
     # The course's matrices are small: one BLAS thread is faster than two competing ones on
     # a laptop that is also running a browser, and it makes timings repeatable.
