@@ -45,8 +45,11 @@ def probe(overrides: dict[str, str]) -> dict[str, str]:
 
 def test_the_other_path_changes_some_float64_results():
     changes = other_arithmetic_env()
-    if "NPY_DISABLE_CPU_FEATURES" not in changes and "OPENBLAS_CORETYPE" not in changes:
-        pytest.skip(f"nothing to switch on this machine ({describe()})")
+    if "OPENBLAS_CORETYPE" not in changes:
+        # macOS on Apple silicon (numpy uses Accelerate there) or a BLAS other than OpenBLAS:
+        # the sweep still runs with numpy's optional SIMD code off, but no switch here is
+        # known to change a float64 result on every such machine.
+        pytest.skip(f"no BLAS kernel family to switch on this machine ({describe()})")
     usual, other = probe(USUAL), probe(changes)
     assert usual == probe(USUAL), "the same settings gave different bits twice: the probe is not deterministic"
     differing = sorted(k for k in usual if usual[k] != other[k])
