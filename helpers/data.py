@@ -20,6 +20,7 @@ __all__ = [
     "apply_standardization",
     "load_digits",
     "load_exam_scores",
+    "min_max_scale",
     "standardize",
     "train_test_split",
 ]
@@ -151,6 +152,46 @@ def standardize(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     std = features.std(axis=0)
     std = np.where(std > 0, std, 1.0)
     return (features - mean) / std, mean, std
+
+
+def min_max_scale(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Map every column onto [0, 1] by its minimum and range; return them too.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` (Exercise 4), as the
+    source article scales the exam scores. Unlike :func:`standardize` it does not centre
+    the columns, which leaves the Hessian worse conditioned. A constant column gets range
+    1, so it becomes all zeros instead of ``0 / 0``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d)
+        Features without the intercept column.
+
+    Returns
+    -------
+    X_scaled : numpy.ndarray, shape (m, d)
+        ``(X - low) / span``, every column in [0, 1].
+    low : numpy.ndarray, shape (d,)
+    span : numpy.ndarray, shape (d,)
+        ``max - min`` of each column (1 for a constant column).
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not a finite, non-empty 2-D array.
+
+    Examples
+    --------
+    >>> min_max_scale([[30.0, 5.0], [50.0, 5.0], [80.0, 5.0]])[0]
+    array([[0. , 0. ],
+           [0.4, 0. ],
+           [1. , 0. ]])
+    """
+    features = as_float_array(X, "X", ndim=2)
+    low = features.min(axis=0)
+    span = features.max(axis=0) - low
+    span = np.where(span > 0, span, 1.0)
+    return (features - low) / span, low, span
 
 
 def apply_standardization(X: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.ndarray:

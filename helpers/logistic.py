@@ -35,12 +35,14 @@ __all__ = [
     "cost",
     "cost_and_gradient",
     "gradient",
+    "gradient_lipschitz_constant",
     "hessian",
     "mse_cost",
     "mse_cost_and_gradient",
     "mse_gradient",
     "predict",
     "predict_proba",
+    "separates",
 ]
 
 
@@ -354,3 +356,85 @@ def mse_cost_and_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> tuple
     """
     weights, design, labels = _check_data(theta, X, y)
     return _mse_cost_and_gradient(weights, design, labels)
+
+
+def separates(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> bool:
+    r"""Whether the boundary :math:`\theta^T x = 0` puts every sample strictly on its label's side.
+
+    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. If it does, the classes
+    are linearly separable and the unpenalised cost has no minimiser: along
+    :math:`t\theta` every term :math:`\ln(1 + e^{-t|\theta^T x_i|})` falls to 0 as
+    :math:`t \to \infty`, so the infimum 0 is approached but never reached.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+
+    Returns
+    -------
+    bool
+        ``True`` if :math:`\theta^T x_i > 0` for every :math:`y_i = 1` and
+        :math:`\theta^T x_i < 0` for every :math:`y_i = 0`.
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1 or non-finite data.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[1.0, -2.0], [1.0, -1.0], [1.0, 1.0], [1.0, 2.0]])
+    >>> separates([0.0, 1.0], X, [0, 0, 1, 1]), separates([0.0, 1.0], X, [0, 1, 0, 1])
+    (True, False)
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    signed = (design @ weights) * (2 * labels - 1)
+    return bool(np.all(signed > 0))
+
+
+def gradient_lipschitz_constant(X: ArrayLike, lam: float = 0.0) -> float:
+    r"""A global bound on the curvature of the cross-entropy: :math:`L = \lambda_{\max}(X^TX)/(4m) + \lambda/m`.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Every weight
+    :math:`s_i = h_i(1 - h_i)` of the Hessian :math:`\frac1m X^TSX` is at most
+    :math:`\frac14`, so :math:`H(\theta) \preceq X^TX/(4m)` (+ the penalty's
+    :math:`\frac{\lambda}{m}\operatorname{diag}(0, 1, \dots, 1)`) at every :math:`\theta`,
+    with equality of the first part at :math:`\theta = 0`. Hence the gradient is
+    :math:`L`-Lipschitz, and gradient descent with any learning rate :math:`\alpha < 2/L`
+    lowers the cost at every step from any start (the descent lemma). The bound is
+    sufficient, not necessary: larger rates can still converge once the curvature has
+    fallen.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    lam : float, default 0.0
+        L2 strength (the intercept, column 0, is not penalised).
+
+    Returns
+    -------
+    float
+        :math:`L`, in cost units per squared parameter unit.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not a finite, non-empty 2-D array or ``lam`` is negative.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[1.0, 0.0], [1.0, 2.0]])
+    >>> L = gradient_lipschitz_constant(X)
+    >>> bool(np.isclose(L, np.linalg.eigvalsh(hessian(np.zeros(2), X, [0, 1]))[-1]))  # equal at theta = 0
+    True
+    """
+    design = as_float_array(X, "X", ndim=2)
+    strength = check_lam(lam)
+    m = design.shape[0]
+    penalty = strength / m if design.shape[1] > 1 else 0.0
+    return float(np.linalg.eigvalsh(design.T @ design)[-1]) / (4 * m) + penalty

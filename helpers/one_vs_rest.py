@@ -19,7 +19,7 @@ __all__ = ["fit", "predict", "predict_scores"]
 
 
 def fit(
-    X: ArrayLike, y: ArrayLike, k: int, lam: float = 0.0, tol: float = 1e-10, max_iter: int = 100
+    X: ArrayLike, y: ArrayLike, k: int, lam: float = 0.0, tol: float = 1e-8, max_iter: int = 100
 ) -> np.ndarray:
     """Fit K binary logistic models by Newton's method, one per class.
 

@@ -12,7 +12,7 @@ mini-batch and stochastic updates in ``notebooks/04_softmax_gradient.ipynb``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -63,6 +63,11 @@ class Trajectory:
         learning rate is too large. ``None`` if the cost never rose above its start.
     converged : bool
         Whether a stopping tolerance was met (always ``False`` when none was given).
+    separable : bool
+        Set by :func:`fit_logistic_newton` without a penalty when its last iterate puts
+        every sample strictly on the side of its own label: the classes are linearly
+        separable, the cost has no minimiser (it tends to 0 only as the weights grow
+        without bound), and ``converged`` is ``False`` however small the gradient became.
     """
 
     params: np.ndarray
@@ -71,6 +76,7 @@ class Trajectory:
     n_iter: int
     diverged_at: int | None
     converged: bool = False
+    separable: bool = False
 
     def at(self, iteration: int) -> np.ndarray:
         """Parameters after ``iteration`` steps (the last iterate if the run was shorter)."""
@@ -248,15 +254,21 @@ def minibatch_gradient_descent(
 def newton(
     fun: Callable[[np.ndarray], tuple[float, np.ndarray, np.ndarray]],
     x0: ArrayLike,
-    tol: float = 1e-10,
+    tol: float = 1e-8,
     max_iter: int = 50,
 ) -> Trajectory:
     r"""Newton's method with backtracking, :math:`x_{t+1} = x_t - s\,H^{-1}\nabla f(x_t)`.
 
     Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. For logistic regression
     this is iteratively reweighted least squares (IRLS). The full step ``s = 1`` is tried
-    first and halved until the cost does not increase, which keeps the method safe far
-    from the optimum; near it, the full step is always taken and convergence is quadratic.
+    first and halved until the cost does not increase. The halving is what makes the
+    method safe from any start: a pure Newton step can overshoot far from the optimum and
+    even raise the cost. Near the optimum the full step is always taken and convergence
+    is quadratic (the number of correct digits doubles per step).
+
+    It stops when the gradient is small, :math:`\lVert\nabla f(x_t)\rVert < \text{tol}`, the
+    condition a minimiser satisfies. (A small change in cost is no such evidence: it also
+    happens where the cost only approaches its infimum, as on separable data.)
 
     Parameters
     ----------
@@ -265,8 +277,8 @@ def newton(
         has shape (n, n).
     x0 : array_like, shape (n,)
         Starting point (not modified).
-    tol : float, default 1e-10
-        Stop when the cost changes by less than ``tol`` in one step.
+    tol : float, default 1e-8
+        Stop when the Euclidean norm of the gradient is below ``tol``.
     max_iter : int, default 50
 
     Returns
@@ -286,8 +298,8 @@ def newton(
         raise ValueError(f"tol must be a positive, finite number; got {tol!r}")
     value, grad, hess = fun(x)
     path, costs = [x], [float(value)]
-    converged = False
-    for _ in range(limit):
+    converged = bool(np.linalg.norm(grad) < tol)
+    for _ in range(0 if converged else limit):
         try:
             direction = np.linalg.solve(hess, grad)
         except np.linalg.LinAlgError:  # singular Hessian: least-squares step instead
@@ -299,11 +311,10 @@ def newton(
             if new_value <= value or step < 1e-10:
                 break
             step /= 2
-        change = value - new_value
         x, value, grad, hess = candidate, float(new_value), new_grad, new_hess
         path.append(x)
         costs.append(value)
-        if abs(change) < tol:
+        if np.linalg.norm(grad) < tol:
             converged = True
             break
     cost_array = np.array(costs)
@@ -395,12 +406,20 @@ def fit_logistic_newton(
     y: ArrayLike,
     theta0: ArrayLike | None = None,
     lam: float = 0.0,
-    tol: float = 1e-10,
+    tol: float = 1e-8,
     max_iter: int = 50,
 ) -> Trajectory:
     """Fit binary logistic regression by Newton's method (IRLS).
 
     Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+    With ``lam = 0`` a minimiser exists only if the classes overlap. If the last iterate
+    separates them (:func:`helpers.logistic.separates`), the result says so
+    (``separable=True``) and ``converged`` is ``False``: the gradient does become small
+    there, but only because the cost tends to its infimum 0 as the weights grow. (Data
+    that can be separated only with some samples exactly on the boundary have no minimiser
+    either; that case is not detected.) With ``lam > 0`` and both labels present, exactly
+    one minimiser exists.
 
     Parameters
     ----------
@@ -409,13 +428,14 @@ def fit_logistic_newton(
     theta0 : array_like, shape (n,), optional
         Starting weights; zeros by default.
     lam : float, default 0.0
-    tol : float, default 1e-10
-        Stop when one step changes the cost by less than this.
+    tol : float, default 1e-8
+        Stop when the norm of the gradient is below this.
     max_iter : int, default 50
 
     Returns
     -------
     Trajectory
+        ``separable`` is set as described above.
 
     Raises
     ------
@@ -428,7 +448,10 @@ def fit_logistic_newton(
         value, grad = logistic._cost_and_gradient(theta, design, labels, strength)
         return value, grad, logistic._hessian(theta, design, strength)
 
-    return newton(fun, start, tol=tol, max_iter=max_iter)
+    run = newton(fun, start, tol=tol, max_iter=max_iter)
+    if strength == 0 and logistic.separates(run.params, design, labels):
+        return replace(run, converged=False, separable=True)
+    return run
 
 
 def fit_softmax_gd(

@@ -612,6 +612,78 @@ def plot_convergence(costs: Mapping[str, ArrayLike], minimum: float, ax: Axes | 
     return ax
 
 
+def plot_rate_thresholds(
+    runs: DescentRuns,
+    minimum: float,
+    global_rate: float,
+    local_rate: float,
+    title: str = "Below 2/L every step lowers the cost",
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Where each learning rate ends, against the two step-size thresholds of Section 7.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. One point per rate of
+    ``runs``: the distance :math:`J - J^*` after ``runs.max_iter`` iterations (log scale;
+    below ``1e-12`` drawn at ``1e-12``), filled if the cost fell at every step and open if
+    it ever rose. Two vertical lines: ``global_rate`` = :math:`2/L` (below it every step
+    lowers the cost, from any start) and ``local_rate`` = :math:`2/\lambda_{\max}(H(\theta^*))`
+    (the largest rate that is stable close to the minimum).
+
+    Parameters
+    ----------
+    runs : DescentRuns
+    minimum : float
+        The minimum cost :math:`J^*`.
+    global_rate, local_rate : float
+        The two thresholds, positive.
+    title : str
+        The lesson of the panel.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If ``runs`` is not a :class:`DescentRuns` or a threshold is not a positive number.
+    """
+    if not isinstance(runs, DescentRuns):
+        raise ValueError(f"runs must be a DescentRuns; got {describe(runs)}")
+    for name, rate in (("global_rate", global_rate), ("local_rate", local_rate)):
+        if not (isinstance(rate, (int, float, np.floating)) and np.isfinite(rate) and rate > 0):
+            raise ValueError(f"{name} must be a positive number; got {rate!r}")
+    floor = 1e-12
+    rates = runs.learning_rates
+    final = np.array([runs.get(float(r)).costs[-1] for r in rates])
+    gap = np.where(np.isfinite(final), np.maximum(final - float(minimum), floor), np.nan)
+    monotone = np.array([bool(np.all(np.diff(runs.get(float(r)).costs) <= 1e-15)) for r in rates])
+    ax = _axes(ax, width=7.0, height=4.8)
+    with course_style():
+        ax.plot(rates, gap, color=PALETTE["grey"], linewidth=1.5, zorder=1)
+        ax.plot(rates[monotone], gap[monotone], "o", color=PALETTE["blue"], markersize=10,
+                label="the cost fell at every step", zorder=3)
+        ax.plot(rates[~monotone], gap[~monotone], "o", markerfacecolor="white", markeredgewidth=2,
+                color=PALETTE["vermillion"], markersize=10, label="the cost rose at some step", zorder=3)
+        ax.axvline(global_rate, color=PALETTE["green"], linestyle="--", linewidth=2.5,
+                   label=f"2/L = {global_rate:.3g}: safe from any start")
+        ax.axvline(local_rate, color=PALETTE["purple"], linestyle=":", linewidth=3,
+                   label=f"2/λmax(H*) = {local_rate:.3g}: stable near θ*")
+        low, high = np.nanmin(gap), np.nanmax(gap)
+        long_range = high / low > 1e6
+        # room below the lowest point for the legend
+        ax.set(xscale="log", yscale="log", ylim=(low / (1e4 if long_range else 100), high * 3),
+               xlabel="learning rate α (log scale)",
+               ylabel=f"J − J* after {runs.max_iter:,} steps\n(nats, log scale)")
+        if long_range:  # one labelled tick every third decade
+            ax.yaxis.set_major_locator(LogLocator(base=1000.0))
+        ax.yaxis.set_minor_locator(NullLocator())
+        ax.legend(loc="lower left", fontsize=11)
+        ax.set_title(title)
+    return ax
+
+
 # ---------------------------------------------------------------------------------------
 # gradient descent for every slider position at once
 # ---------------------------------------------------------------------------------------

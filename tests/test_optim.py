@@ -76,10 +76,10 @@ def test_logistic_gd_mse_option(rng):
 def test_newton_reaches_the_published_optimum():
     scores, admitted = data.load_exam_scores()
     run = optim.fit_logistic_newton(data.add_intercept(scores), admitted)
-    assert run.converged and run.n_iter <= 12
+    assert run.converged and run.n_iter <= 12 and not run.separable
     assert run.costs[-1] == pytest.approx(0.203498, abs=1e-6)
     np.testing.assert_allclose(run.params, [-25.161, 0.206, 0.201], atol=1e-3)
-    assert abs(run.costs[-1] - run.costs[-2]) < 1e-10
+    assert np.linalg.norm(logistic.gradient(run.params, data.add_intercept(scores), admitted)) < 1e-8
     prob = logistic.predict_proba(run.params, [[1.0, 45.0, 85.0]])[0]
     assert prob == pytest.approx(0.776, abs=0.002)
     accuracy = np.mean(logistic.predict(run.params, data.add_intercept(scores)) == admitted)
@@ -90,6 +90,54 @@ def test_newton_gradient_vanishes_at_the_optimum(rng):
     X, y = random_problem(rng, m=200)
     run = optim.fit_logistic_newton(X, y, lam=0.5)
     assert np.linalg.norm(logistic.gradient(run.params, X, y, 0.5)) < 1e-8
+
+
+def test_newton_stops_on_the_gradient_norm(rng):
+    X, y = random_problem(rng, m=200)
+    for tol in (1e-4, 1e-8, 1e-12):
+        run = optim.fit_logistic_newton(X, y, tol=tol)
+        assert run.converged and not run.separable
+        norms = [np.linalg.norm(logistic.gradient(t, X, y)) for t in run.path]
+        assert norms[-1] < tol and all(g >= tol for g in norms[:-1])
+    # already at a stationary point: no step at all
+    still = optim.newton(lambda x: (float(x @ x), 2 * x, 2 * np.eye(2)), np.zeros(2))
+    assert still.converged and still.n_iter == 0
+
+
+def separable_line(gap: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    x = np.r_[np.linspace(-3, -gap / 2, 10), np.linspace(gap / 2, 3, 10)]
+    return data.add_intercept(x), np.repeat([0.0, 1.0], 10)
+
+
+def test_newton_reports_separable_data_instead_of_convergence():
+    X, y = separable_line()
+    run = optim.fit_logistic_newton(X, y)
+    # The gradient does fall below tol: the cost tends to 0 as the weights grow, which
+    # the old stopping rule (a small change in cost) reported as convergence.
+    assert np.linalg.norm(logistic.gradient(run.params, X, y)) < 1e-8
+    assert run.separable and not run.converged
+    assert logistic.separates(run.params, X, y)
+    longer = optim.fit_logistic_newton(X, y, tol=1e-300, max_iter=40)
+    assert np.linalg.norm(longer.params) > np.linalg.norm(run.params)  # no finite minimiser
+
+
+def test_a_penalty_or_overlapping_classes_give_a_minimiser():
+    X, y = separable_line()
+    penalised = optim.fit_logistic_newton(X, y, lam=1.0)
+    assert penalised.converged and not penalised.separable
+    overlapping = y.copy()
+    overlapping[[9, 10]] = overlapping[[10, 9]]  # swap the labels of the two middle samples
+    run = optim.fit_logistic_newton(X, overlapping)
+    assert run.converged and not run.separable
+    assert not logistic.separates(run.params, X, overlapping)
+
+
+def test_separates_needs_every_sample_strictly_on_its_side():
+    X, y = separable_line()
+    assert logistic.separates([0.0, 1.0], X, y)
+    assert not logistic.separates([0.0, -1.0], X, y)
+    assert not logistic.separates([0.0, 0.0], X, y)  # on the boundary is not separated
+    assert not logistic.separates([-3.0, 1.0], X, y)  # the boundary at x = 3 leaves samples on the wrong side
 
 
 def test_softmax_gd_decreases_the_cost(rng):

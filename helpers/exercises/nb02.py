@@ -210,23 +210,32 @@ def check_hessian(hessian: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> Ch
 
 
 # ---------------------------------------------------------------------------------------
-# exercise 4: the largest learning rate on standardised scores
+# exercise 4: the largest learning rate on min-max scaled scores
 # ---------------------------------------------------------------------------------------
+def _largest_curvature_at_minimum(X: np.ndarray, admitted: np.ndarray) -> tuple[float, float]:
+    best = optim.fit_logistic_newton(X, admitted).params
+    eigenvalues = np.linalg.eigvalsh(logistic.hessian(best, X, admitted))
+    return float(eigenvalues[-1]), float(eigenvalues[0])
+
+
 @lru_cache(maxsize=1)
-def _curvatures() -> tuple[float, float, float, float]:
-    """λ_max and λ_min of the Hessian at the minimum and at θ = 0 (standardised), and raw λ_max at the minimum."""
+def _curvatures() -> dict[str, float]:
+    """The curvatures behind Exercise 4's answer and its likely mistakes."""
     scores, admitted = data.load_exam_scores()
-    standardised = data.add_intercept(data.standardize(scores)[0])
-    best = optim.fit_logistic_newton(standardised, admitted).params
-    at_min = np.linalg.eigvalsh(logistic.hessian(best, standardised, admitted))
-    at_zero = np.linalg.eigvalsh(logistic.hessian(np.zeros(3), standardised, admitted))
-    raw = data.add_intercept(scores)
-    raw_max = np.linalg.eigvalsh(logistic.hessian(optim.fit_logistic_newton(raw, admitted).params, raw, admitted))
-    return float(at_min[-1]), float(at_min[0]), float(at_zero[-1]), float(raw_max[-1])
+    scaled = data.add_intercept(data.min_max_scale(scores)[0])
+    lam_max, lam_min = _largest_curvature_at_minimum(scaled, admitted)
+    return {
+        "max": lam_max,
+        "min": lam_min,
+        "global": logistic.gradient_lipschitz_constant(scaled),
+        "standardised": _largest_curvature_at_minimum(
+            data.add_intercept(data.standardize(scores)[0]), admitted)[0],
+        "raw": _largest_curvature_at_minimum(data.add_intercept(scores), admitted)[0],
+    }
 
 
 def largest_stable_learning_rate() -> float:
-    r"""The largest learning rate for which gradient descent converges on the standardised exam scores.
+    r"""The largest learning rate for which gradient descent converges on the min-max scaled exam scores.
 
     Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Near the minimum the
     cost is almost quadratic with Hessian :math:`H^*`; gradient descent multiplies the
@@ -236,13 +245,13 @@ def largest_stable_learning_rate() -> float:
     Returns
     -------
     float
-        :math:`2 / \lambda_{\max}(H^*)`, about 20.5.
+        :math:`2 / \lambda_{\max}(H^*)` on the scores scaled to [0, 1], about 22.7.
     """
-    return 2.0 / _curvatures()[0]
+    return 2.0 / _curvatures()["max"]
 
 
 def check_largest_learning_rate(answer: float | None) -> CheckResult:
-    """Check the learner's largest convergent learning rate on the standardised scores (within 2 %).
+    """Check the learner's largest convergent learning rate on the min-max scaled scores (within 2 %).
 
     Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
 
@@ -259,26 +268,27 @@ def check_largest_learning_rate(answer: float | None) -> CheckResult:
     name = "your learning rate"
     if answer is None:
         return _fail("no answer yet: set my_learning_rate to a number, then run this check again.")
-    lam_max, lam_min, lam_zero, raw_max = _curvatures()
-    expected = 2.0 / lam_max
+    curvature = _curvatures()
+    expected = 2.0 / curvature["max"]
     mistakes: list[tuple[Any, str]] = [
-        (10 ** 1.25, "17.8 is the largest *slider position* that converges; the limit lies between 17.8 and 31.6. "
-                     "Bisect between them with optim.fit_logistic_gd, or use the Hessian at the minimum."),
-        (10 ** 1.5, "at 31.6 the cost oscillates for ever (look at its curve); the limit is lower."),
-        (2.0 / lam_zero, "that is 2/λ_max of the Hessian at θ = 0, where every weight h(1 − h) = 1/4 is at its "
-                         "largest. What decides convergence is the curvature near the minimum, which is smaller."),
-        (1.0 / lam_max, "off by a factor of 2: on a quadratic with curvature λ, gradient descent converges for "
-                        "α < 2/λ, not 1/λ."),
-        (2.0 / lam_min, "that uses the smallest eigenvalue: the steepest direction (largest eigenvalue) is the one "
-                        "that overshoots first."),
-        (2.0 / raw_max, "that is the limit for the raw scores in points; the exercise asks about standardised scores."),
+        (2.0 / curvature["global"], "that is 2/L, the rate that is safe from any start (the Hessian at θ = 0, where "
+                                    "every weight h(1 − h) = 1/4 is at its largest). What decides convergence is "
+                                    "the curvature near the minimum, which is smaller."),
+        (1.0 / curvature["max"], "off by a factor of 2: on a quadratic with curvature λ, gradient descent converges "
+                                 "for α < 2/λ, not 1/λ."),
+        (2.0 / curvature["min"], "that uses the smallest eigenvalue: the steepest direction (largest eigenvalue) is "
+                                 "the one that overshoots first."),
+        (2.0 / curvature["standardised"], "that is the limit for the standardised scores of Section 6; this exercise "
+                                          "scales each score to [0, 1] with data.min_max_scale."),
+        (2.0 / curvature["raw"], "that is the limit for the raw scores in points; this exercise scales each score "
+                                 "to [0, 1] with data.min_max_scale."),
     ]
     number = isinstance(answer, (int, float, np.floating)) and not isinstance(answer, bool)
     if number and answer > 0 and not any(np.isclose(answer, w, rtol=0.02) for w, _ in mistakes):
         ratio = float(answer) / expected
         if ratio > 5 or ratio < 0.2:
             hint = (f"that is off by a factor of about {max(ratio, 1 / ratio):.0f}: check that you used the "
-                    "standardised scores and the Hessian at the minimum.")
+                    "min-max scaled scores and the Hessian at the minimum.")
         elif ratio > 1:
             hint = ("too large: at that rate the cost keeps going up and down instead of settling (try it with "
                     "optim.fit_logistic_gd and look at the last costs). The limit is a little lower.")
