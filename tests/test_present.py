@@ -69,6 +69,9 @@ def test_voila_arguments_choose_the_template_progressive_rendering_and_type_size
     assert f"--template={TEMPLATE}" in arguments
     assert "--VoilaConfiguration.progressive_rendering=True" in arguments
     assert "--VoilaConfiguration.resources=course_font_size=32" in arguments
+    preheated = voila_arguments(preheat=True)  # Voilà refuses both at once
+    assert "--VoilaConfiguration.preheat_kernel=True" in preheated
+    assert not any("progressive_rendering" in a for a in preheated)
 
 
 @pytest.mark.parametrize("size", [11, 49, 20.5, "24"])

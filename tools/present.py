@@ -14,7 +14,9 @@ environment on ``localhost``, serving the repository, and opens
   sections, the arrow keys move the focused slider;
 * progressive rendering (Voilà's ``progressive_rendering``): the page, with all its
   prose, appears at once, and the figures and sliders fill in as the kernel runs the
-  notebook top to bottom;
+  notebook top to bottom; or, with ``--preheat``, Voilà's ``preheat_kernel``: at start
+  the server runs every notebook in a kernel of its own and keeps its page, so that a
+  notebook opened later (a minute or more after the start) comes complete;
 * nothing is loaded from the internet.
 
 The same page on a JupyterHub that runs the course: ``/voila/render/notebooks/...``
@@ -45,7 +47,7 @@ HIDE_TAG = "present-hide"
 DEFAULT_FONT_SIZE = 28
 
 
-def voila_arguments(font_size: int = DEFAULT_FONT_SIZE) -> list[str]:
+def voila_arguments(font_size: int = DEFAULT_FONT_SIZE, preheat: bool = False) -> list[str]:
     """Voilà's options for present mode (template, type size, progressive rendering).
 
     Parameters
@@ -53,6 +55,9 @@ def voila_arguments(font_size: int = DEFAULT_FONT_SIZE) -> list[str]:
     font_size : int
         Size of the prose in CSS pixels; headings, printed results, slider labels and
         handles scale with it.
+    preheat : bool
+        Run every notebook at start, in a kernel kept for it (Voilà's ``preheat_kernel``),
+        instead of rendering progressively (Voilà allows only one of the two).
 
     Returns
     -------
@@ -71,9 +76,10 @@ def voila_arguments(font_size: int = DEFAULT_FONT_SIZE) -> list[str]:
     """
     if not isinstance(font_size, int) or not 12 <= font_size <= 48:
         raise ValueError(f"font_size must be a whole number of pixels from 12 to 48; got {font_size!r}")
+    mode = "--VoilaConfiguration.preheat_kernel=True" if preheat else "--VoilaConfiguration.progressive_rendering=True"
     return [
         f"--template={TEMPLATE}",
-        "--VoilaConfiguration.progressive_rendering=True",
+        mode,
         f"--VoilaConfiguration.resources=course_font_size={font_size}",
         "--theme=light",
     ]
@@ -125,12 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebook", nargs="?", help="notebook path or number, e.g. 3 (default: 0)")
     parser.add_argument("--font-size", type=int, default=DEFAULT_FONT_SIZE,
                         help=f"prose size in pixels (default {DEFAULT_FONT_SIZE})")
+    parser.add_argument("--preheat", action="store_true",
+                        help="run every notebook at start and keep its page ready, instead of showing the "
+                             "text at once and filling in the outputs")
     parser.add_argument("--port", type=int, default=None, help="port on localhost (default 8866 if free)")
     parser.add_argument("--no-browser", action="store_true", help="print the address instead of opening it")
     args, extra = parser.parse_known_args(argv)
     try:
         notebook = notebook_path(args.notebook)
-        options = voila_arguments(args.font_size)
+        options = voila_arguments(args.font_size, preheat=args.preheat)
     except ValueError as error:
         parser.error(str(error))
     port = args.port or free_port()
