@@ -14,7 +14,9 @@ Maintainers also have:
                                                # requirements allow (requirements-oldest.txt),
                                                # in .venv-oldest, on the oldest supported Python
     python3 course.py bench [--browser]        # the speed benchmark (benchmarks/README.md)
-    python3 course.py lecture [NOTEBOOK]       # present a notebook: simple interface, large type
+    python3 course.py present [NOTEBOOK]       # a notebook as a code-free page with live sliders,
+                                               # in Voilà, in large type, a section per screen
+    python3 course.py lecture [NOTEBOOK]       # a notebook in JupyterLab's simple interface, large type
     python3 course.py handouts [NOTEBOOK ...]  # HTML handouts in handouts/ that open offline and print
 
 Everything is installed into a virtual environment inside the repository (``.venv``),
@@ -252,6 +254,12 @@ def command_bench(args: argparse.Namespace) -> None:
     raise SystemExit(subprocess.call(command, cwd=ROOT, env=child_env()))
 
 
+def command_present(args: argparse.Namespace) -> None:
+    python = ensure_environment()
+    command = [str(python), "-m", "tools.present", *args.extra]
+    raise SystemExit(subprocess.call(command, cwd=ROOT, env=child_env()))
+
+
 def command_lecture(args: argparse.Namespace) -> None:
     python = ensure_environment()
     command = [str(python), "-m", "tools.lecture", *args.extra]
@@ -287,6 +295,10 @@ def main(argv: list[str] | None = None) -> None:
     bencher.add_argument("--browser", action="store_true",
                          help="time key press -> new figure in JupyterLab in headless Chromium instead")
     bencher.set_defaults(func=command_bench)
+    presenter = sub.add_parser("present", add_help=False,  # --help goes to tools/present.py
+                               help="present a notebook (number or path) as a code-free page with live "
+                                    "sliders, in Voilà, in large type")
+    presenter.set_defaults(func=command_present)
     lecturer = sub.add_parser("lecture", add_help=False,  # --help goes to tools/lecture.py
                               help="present a notebook (number or path) in large type with live sliders")
     lecturer.set_defaults(func=command_lecture)

@@ -1,7 +1,8 @@
-"""Real-browser plumbing for the tests: find Chromium, start JupyterLab, drive notebooks.
+"""Real-browser plumbing for the tests: find Chromium, start JupyterLab or Voilà, drive notebooks.
 
-Used by ``tests/test_browser.py`` (the notebooks in JupyterLab, lecture mode) and
-``tests/test_handouts.py`` (the HTML handouts). Playwright drives the system's Chromium
+Used by ``tests/test_browser.py`` (the notebooks in JupyterLab, lecture mode),
+``tests/test_present.py`` (present mode in Voilà) and ``tests/test_handouts.py`` (the
+HTML handouts). Playwright drives the system's Chromium
 (Debian's ``chromium`` package); it never downloads a browser of its own.
 """
 
@@ -20,6 +21,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 from tools.lecture import NO_NEWS, write_settings
 
@@ -101,10 +103,14 @@ class JupyterLab:
         The interpreter of the course's environment (its ``jupyter lab`` is started).
     settings : dict, optional
         Extra JupyterLab settings, ``{"@jupyterlab/plugin:id": {...}}`` (lecture mode).
+    env : dict, optional
+        Extra environment variables for the server (present mode's ``JUPYTER_PATH``).
     """
 
-    def __init__(self, python: str = sys.executable, settings: dict[str, dict] | None = None) -> None:
+    def __init__(self, python: str = sys.executable, settings: dict[str, dict] | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.python = python
+        self.extra_env = dict(env or {})
         self.settings = {
             **NO_NEWS,
             **(settings or {}),
@@ -129,6 +135,7 @@ class JupyterLab:
         shutil.copytree(ROOT / "notebooks", self.root / "notebooks",
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         env = dict(os.environ)
+        env.update(self.extra_env)
         env.update(
             JUPYTER_CONFIG_DIR=str(self.scratch / "config"),
             JUPYTERLAB_SETTINGS_DIR=str(write_settings(self.scratch / "settings", self.settings)),
@@ -189,6 +196,92 @@ def jupyterlab(**kwargs) -> Iterator[JupyterLab]:
         yield lab
     finally:
         lab.stop()
+
+
+class Voila:
+    """Voilà serving the repository on 127.0.0.1 as ``course.py present`` runs it.
+
+    Configuration, data and runtime files go to a scratch folder; the notebooks are
+    served from the repository itself (Voilà only reads them). Each page gets a fresh
+    kernel, which Voilà stops when the page is closed.
+
+    Parameters
+    ----------
+    python : str
+        The interpreter of the course's environment (its ``voila`` is started).
+    arguments : list of str
+        Voilà options, e.g. ``tools.present.voila_arguments()``.
+    root : Path, optional
+        The folder served (default: the repository); it must hold ``notebooks/``.
+    """
+
+    def __init__(self, python: str = sys.executable, arguments: list[str] | None = None,
+                 root: Path = ROOT) -> None:
+        self.python = python
+        self.arguments = list(arguments or [])
+        self.root = root
+        self.port = free_port()
+        self.scratch = Path(tempfile.mkdtemp(prefix="course-voila-"))
+        self.process: subprocess.Popen | None = None
+        self.log = self.scratch / "voila.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def notebook_url(self, name: str) -> str:
+        """The page of ``notebooks/<name>``: the same address as on a JupyterHub."""
+        return f"{self.url}/voila/render/notebooks/{name}"
+
+    def start(self, timeout: float = 90.0) -> None:
+        from tools.present import voila_environment
+
+        env = voila_environment()
+        env.update(
+            JUPYTER_CONFIG_DIR=str(self.scratch / "config"),
+            JUPYTER_DATA_DIR=str(self.scratch / "data"),
+            JUPYTER_RUNTIME_DIR=str(self.scratch / "runtime"),
+            JUPYTER_PLATFORM_DIRS="1",
+            PYTHONHASHSEED="0",
+            OPENBLAS_NUM_THREADS="1",
+            OMP_NUM_THREADS="1",
+            MKL_NUM_THREADS="1",
+        )
+        command = [
+            self.python, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={self.port}",
+            "--Voila.port_retries=0", f"--Voila.root_dir={self.root}", *self.arguments,
+        ]
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/voila/api/contents/notebooks", timeout=5):
+                    return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"Voilà did not start; its log:\n{self.log.read_text()}") from None
+                time.sleep(0.3)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+@contextmanager
+def voila(**kwargs) -> Iterator[Voila]:
+    server = Voila(**kwargs)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 # --- driving a notebook in the page -----------------------------------------------------
@@ -432,3 +525,50 @@ def exercise_sliders(page, presses: int = 4, shots: Path | None = None, prefix: 
             "drag_changed_figure": after != before and drag_ms == drag_ms,
         })
     return records
+
+
+# --- present mode (Voilà) -----------------------------------------------------------------
+
+# Recorded in the page from the start of navigation (performance.now(), ms): the first
+# section's title on screen, the first slider, and the page fully ready (every cell run,
+# EXPECTED live figures shown).
+PRESENT_MILESTONES = """
+window.__present = {text: null, slider: null, ready: null};
+(function poll() {
+  const p = window.__present;
+  const cells = document.getElementById('rendered_cells');
+  if (cells && cells.style.display !== 'none') {
+    const visible = (el) => !!el && el.getBoundingClientRect().height > 0;
+    if (p.text === null && visible(cells.querySelector('.jp-RenderedMarkdown h1'))) p.text = performance.now();
+    if (p.slider === null && visible(cells.querySelector('.widget-slider .noUi-handle'))) p.slider = performance.now();
+    const images = [...cells.querySelectorAll('img.widget-image')];
+    if (p.ready === null && !document.querySelector('.voila-skeleton-container')
+        && images.length >= EXPECTED && images.every((i) => i.complete && i.naturalWidth > 0)) {
+      p.ready = performance.now();
+    }
+  }
+  if (p.ready === null) requestAnimationFrame(poll);
+})();
+"""
+
+
+def live_panels(name: str) -> int:
+    """Live panels of ``notebooks/<name>``: its code cells that build a ``LivePanel``."""
+    notebook = json.loads((ROOT / "notebooks" / name).read_text())
+    return sum(c["cell_type"] == "code" and "LivePanel(" in "".join(c["source"]) for c in notebook["cells"])
+
+
+def is_local(url: str) -> bool:
+    """Whether a request stays on this machine (or in the page: data:, blob:)."""
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+
+
+def open_present(page, url: str, panels: int, timeout_ms: int = 240_000) -> dict[str, float]:
+    """Open a present-mode page; seconds from navigation to title, first slider, ready."""
+    page.add_init_script(PRESENT_MILESTONES.replace("EXPECTED", str(panels)))
+    page.goto(url, wait_until="commit")
+    page.wait_for_function("() => window.__present && window.__present.ready !== null",
+                           timeout=timeout_ms, polling=200)
+    times = page.evaluate("() => window.__present")
+    return {f"{key}_s": value / 1000 for key, value in times.items()}
