@@ -605,7 +605,9 @@ class LivePanel:
         the picture); the browser benchmark compares them with key press → figure times.
     ahead_delay : float
         Seconds without a move after which the panel draws the next position ahead
-        (:meth:`draw_ahead`); 0.03.
+        (:meth:`draw_ahead`): 0.06, once the page has shown the picture. Not after a move
+        that came less than ``ahead_gap`` (0.15 s) after the one before: a drag, or a held
+        key, whose next move would wait for the drawing.
     drawn_ahead : int
         How many positions have been drawn ahead.
 
@@ -668,7 +670,9 @@ class LivePanel:
         self._canvas: FigureCanvasAgg | None = None
         self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
         self._texts = _TextSprites()
-        self.ahead_delay = 0.03
+        self.ahead_delay = 0.06
+        self.ahead_gap = 0.15  # moves closer together than this are a drag (or a held key): no drawing ahead
+        self._changed_at = -math.inf
         self.ahead_limit_ms = 50.0  # a draw slower than this (training, say): no drawing ahead
         self._draw_ms = 0.0  # the last call of draw, in refresh or draw_ahead
         self.drawn_ahead = 0
@@ -894,8 +898,10 @@ class LivePanel:
         if self._ahead is not None:  # a new move: whatever was to be drawn ahead may be wrong now
             self._ahead.cancel()
             self._ahead = None
+        now = time.perf_counter()
+        hurried, self._changed_at = now - self._changed_at < self.ahead_gap, now
         self.refresh()
-        if _in_kernel():
+        if _in_kernel() and not hurried:
             self._schedule_ahead(change)
 
     def next_position(self, change: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
@@ -946,7 +952,8 @@ class LivePanel:
         Drawing the texts of a position not shown before is most of a move's time in the
         kernel (each new text is laid out and rasterised, 10-15 ms; notebook 02's panels
         change two per iteration). The panel calls this when the kernel is idle after a
-        move (``ahead_delay`` seconds after it, cancelled by a new move) for the next
+        single move (``ahead_delay`` seconds after it, cancelled by a new move; never
+        during a drag, see ``ahead_gap``) for the next
         position in the direction of the move (:meth:`next_position`), so that the next
         arrow-key press finds its texts as pictures and its background drawn. ``draw`` then
         runs again with the controls' current values, so the figure shows what it showed.
