@@ -653,9 +653,10 @@ class LivePanel:
         self.dynamic = dynamic
         # Natural size (never stretched: a raster blurs), shrunk only to fit a narrow page.
         # The PNG travels as a data: URL (format "url"), not as bytes that the page wraps in a
-        # Blob: Chromium fetches a blob: URL through its browser process, which took 13-16 ms
-        # from setting the <img>'s src to the decoded picture, against 3-5 ms for the same PNG
-        # as a data: URL (benchmarks/README.md); base64 makes the message a third larger.
+        # Blob: Chromium fetches a blob: URL through its browser process, which took 12-16 ms
+        # from setting the <img>'s src to the decoded picture in an empty page, against 1-5 ms
+        # for the same PNG as a data: URL (benchmarks/README.md); base64 makes the message a
+        # third larger.
         self.image = widgets.Image(
             format="url", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
         )
