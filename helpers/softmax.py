@@ -6,6 +6,9 @@ Conventions: ``X`` has shape (m, n) with a leading column of ones for the interc
 means over samples; ``lam`` adds ``lam / (2 m) * sum(W[1:] ** 2)``.
 
 Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+As in :mod:`helpers.logistic`, the public functions never read all of ``X`` when the
+scores ``X @ W`` are finite (:func:`helpers._validate.finite_scores`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ._validate import (
     check_matching_rows,
     check_params,
     describe,
+    finite_scores,
 )
 
 __all__ = [
@@ -51,18 +55,46 @@ def _log_softmax(Z: np.ndarray) -> np.ndarray:
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
+def _scores_t(X: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """The scores in the (K, m) layout, ``(X W)^T = W^T X^T``, as :func:`_cost_and_gradient` uses them."""
+    return W.T @ X.T
+
+
+def _class_max(Z: np.ndarray) -> np.ndarray:
+    """Each sample's largest score, from scores in the (K, m) layout: shape (m,)."""
+    return np.maximum.reduce(Z, axis=0)
+
+
 def _cost_and_gradient(
-    W: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0
+    W: np.ndarray,
+    X: np.ndarray,
+    y: np.ndarray,
+    lam: float = 0.0,
+    Z: np.ndarray | None = None,
+    maxima: np.ndarray | None = None,
+    with_cost: bool = True,
 ) -> tuple[float, np.ndarray]:
+    """Cost and gradient from the scores ``Z = W.T @ X.T`` of shape (K, m), overwritten (computed here unless given).
+
+    ``maxima`` is ``_class_max(Z)`` if the caller has it (the input checks do).
+
+    Every pass over the K x m numbers: the row-wise maximum, its subtraction, ``exp``,
+    the sum, the multiplication by the m reciprocals; the one-hot ``Y`` is subtracted at
+    the m labels only. With ``with_cost=False`` the cost is not computed (returned as
+    NaN; it costs m logarithms); the gradient is the same, bit for bit.
+    """
     m = X.shape[0]
     # Scores in the (K, m) layout, Z = (X W)^T: each class's scores form one long contiguous
     # row, so the per-sample max and sum below are element-wise operations across K rows of
     # length m (vectorised), not m reductions over rows of only K numbers (several times slower).
-    Z = W.T @ X.T
+    if Z is None:
+        Z = _scores_t(X, W)
+    if maxima is None:
+        maxima = _class_max(Z)
     # The shifted scores give both log P (for the cost, log-sum-exp) and P (for the gradient).
     # A score more than the float range below its sample's max becomes -inf (exp gives 0).
     with np.errstate(over="ignore"):
-        Z -= np.maximum.reduce(Z, axis=0)  # every shifted score <= 0, the largest exactly 0
+        Z -= maxima  # every shifted score <= 0, the largest exactly 0
     at_label = y * m
     at_label += np.arange(m)  # flat index of Z[y_i, i], the score of sample i's own class
     flat = Z.reshape(-1)  # a view: writing to it writes to Z
@@ -77,14 +109,17 @@ def _cost_and_gradient(
     label_p *= inverse
     label_p -= 1.0
     flat[at_label] = label_p
-    np.log(sums, out=sums)
-    sums -= label_scores  # -ln p_{i, y_i} = ln sum_k exp(z_ik) - z_{i, y_i} (log-sum-exp)
-    value = float(sums.sum()) / m  # the mean, without np.mean's Python overhead (SGD calls this per sample)
+    value = np.nan
+    if with_cost:
+        np.log(sums, out=sums)
+        sums -= label_scores  # -ln p_{i, y_i} = ln sum_k exp(z_ik) - z_{i, y_i} (log-sum-exp)
+        value = float(sums.sum()) / m  # the mean, without np.mean's Python overhead (SGD calls this per sample)
     grad = (Z @ X).T.copy()  # X^T (P - Y), C-contiguous like W
     grad /= m
     if lam:
         penalised = W[1:]
-        value += lam / (2 * m) * float(np.sum(penalised * penalised))
+        if with_cost:
+            value += lam / (2 * m) * float(np.sum(penalised * penalised))
         grad[1:] += (lam / m) * penalised
     return value, grad
 
@@ -93,7 +128,8 @@ def _cost_and_gradient(
 # checks
 # ---------------------------------------------------------------------------------------
 def _check_model(W: ArrayLike, X: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    design = as_float_array(X, "X", ndim=2)
+    # X's values are checked through its scores (finite_scores), not here.
+    design = as_float_array(X, "X", ndim=2, finite=False)
     weights = check_params(W, design, "W", ndim=2)
     if weights.shape[1] < 2:
         raise ValueError(f"W must have at least 2 columns (one per class); got shape {weights.shape}")
@@ -230,7 +266,7 @@ def predict_proba(W: ArrayLike, X: ArrayLike) -> np.ndarray:
         If the shapes do not match or the input is not finite.
     """
     weights, design = _check_model(W, X)
-    return _softmax(design @ weights)
+    return _softmax(finite_scores(design, weights)[0])
 
 
 def predict(W: ArrayLike, X: ArrayLike) -> np.ndarray:
@@ -254,7 +290,7 @@ def predict(W: ArrayLike, X: ArrayLike) -> np.ndarray:
         If the shapes do not match or the input is not finite.
     """
     weights, design = _check_model(W, X)
-    return np.argmax(design @ weights, axis=1).astype(np.int64)
+    return np.argmax(finite_scores(design, weights)[0], axis=1).astype(np.int64)
 
 
 def cost(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
@@ -292,7 +328,9 @@ def cost(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
     1.098612
     """
     weights, design, labels = _check_data(W, X, y)
-    return _cost_and_gradient(weights, design, labels, check_lam(lam))[0]
+    lam = check_lam(lam)
+    Z, maxima = finite_scores(design, weights, _scores_t, summary=_class_max)
+    return _cost_and_gradient(weights, design, labels, lam, Z, maxima)[0]
 
 
 def gradient(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
@@ -318,7 +356,9 @@ def gradient(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.n
         On mismatched shapes, labels outside ``0..K-1``, non-finite data or negative ``lam``.
     """
     weights, design, labels = _check_data(W, X, y)
-    return _cost_and_gradient(weights, design, labels, check_lam(lam))[1]
+    lam = check_lam(lam)
+    Z, maxima = finite_scores(design, weights, _scores_t, summary=_class_max)
+    return _cost_and_gradient(weights, design, labels, lam, Z, maxima, with_cost=False)[1]
 
 
 def cost_and_gradient(
@@ -334,4 +374,6 @@ def cost_and_gradient(
     gradient : numpy.ndarray, shape (n, K)
     """
     weights, design, labels = _check_data(W, X, y)
-    return _cost_and_gradient(weights, design, labels, check_lam(lam))
+    lam = check_lam(lam)
+    Z, maxima = finite_scores(design, weights, _scores_t, summary=_class_max)
+    return _cost_and_gradient(weights, design, labels, lam, Z, maxima)

@@ -19,6 +19,8 @@ Introduced in ``notebooks/00_start_here.ipynb``.
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import math
 import os
 import struct
@@ -257,6 +259,18 @@ def _log_position(control: widgets.FloatLogSlider, index: int) -> float:
     return float(control.base ** (control.min + index * control.step))
 
 
+def _position_index(control: widgets.ValueWidget, value: object) -> int | None:
+    """The index of ``value`` among :func:`slider_positions` of ``control``, or None."""
+    try:
+        if isinstance(control, widgets.FloatLogSlider):
+            return round((math.log(float(value), control.base) - control.min) / control.step)
+        if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
+            return round((float(value) - control.min) / control.step)
+    except (TypeError, ValueError):  # not a number, or a log slider's value <= 0
+        return None
+    return None
+
+
 def _plain_text(artist: Artist) -> bool:
     """A Text, or an Annotation without an arrow (a text placed relative to a point)."""
     if type(artist) is Text:
@@ -353,10 +367,11 @@ class _TextSprites:
             self._sprites.move_to_end(key)
         self._paste(sprite, renderer)
 
-    def prepare(self, text: Text, renderer: RendererAgg, background: tuple) -> bool:
-        """Make the picture of ``text`` as it is now, if it takes one drawing; True if made."""
+    def prepare(self, text: Text, renderer: RendererAgg, background: tuple, any_colour: bool = False) -> bool:
+        """Make the picture of ``text`` as it is now, if it takes one drawing (any text with
+        ``any_colour``: two drawings for a boxed or light one); True if made."""
         signature = self.signature(text, background)
-        if signature is None or not text.get_visible() or self._one_draw_colour(text) is None:
+        if signature is None or not text.get_visible() or (not any_colour and self._one_draw_colour(text) is None):
             return False
         key = (id(text), signature)
         if key in self._sprites:
@@ -578,8 +593,9 @@ class LivePanel:
     background_draws : int
         How many times the whole figure has been drawn (tests and benchmarks read it).
     image : ipywidgets.Image
-        The figure as a PNG. Each move replaces its bytes, which travel to the page as one
-        binary message (no clearing and re-displaying of an output area).
+        The figure as a PNG in a ``data:`` URL (``format="url"``). Each move replaces it; it
+        travels to the page as one binary message (no clearing and re-displaying of an
+        output area), with the picture's size as the ``<img>``'s width and height.
     widget : ipywidgets.VBox
         The controls above ``image``. Displaying the panel shows it.
     calls : int
@@ -587,6 +603,13 @@ class LivePanel:
     refresh_ms : collections.deque of float
         Kernel-side milliseconds of the last 1,000 refreshes (``draw``, render, sending
         the picture); the browser benchmark compares them with key press → figure times.
+    ahead_delay : float
+        Seconds without a move after which the panel draws the next position ahead
+        (:meth:`draw_ahead`): 0.06, once the page has shown the picture. Not after a move
+        that came less than ``ahead_gap`` (0.15 s) after the one before: a drag, or a held
+        key, whose next move would wait for the drawing.
+    drawn_ahead : int
+        How many positions have been drawn ahead.
 
     Examples
     --------
@@ -629,8 +652,13 @@ class LivePanel:
         self.controls = dict(controls)
         self.dynamic = dynamic
         # Natural size (never stretched: a raster blurs), shrunk only to fit a narrow page.
+        # The PNG travels as a data: URL (format "url"), not as bytes that the page wraps in a
+        # Blob: Chromium fetches a blob: URL through its browser process, which took 12-16 ms
+        # from setting the <img>'s src to the decoded picture in an empty page, against 1-5 ms
+        # for the same PNG as a data: URL (benchmarks/README.md); base64 makes the message a
+        # third larger.
         self.image = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
+            format="url", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
         )
         self.calls = 0
         self.refresh_ms: deque[float] = deque(maxlen=1000)
@@ -643,6 +671,14 @@ class LivePanel:
         self._canvas: FigureCanvasAgg | None = None
         self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
         self._texts = _TextSprites()
+        self.ahead_delay = 0.06
+        self.ahead_gap = 0.15  # moves closer together than this are a drag (or a held key): no drawing ahead
+        self._changed_at = -math.inf
+        self.ahead_limit_ms = 50.0  # a draw slower than this (training, say): no drawing ahead
+        self._draw_ms = 0.0  # the last call of draw, in refresh or draw_ahead
+        self.drawn_ahead = 0
+        self._ahead: asyncio.TimerHandle | None = None
+        self._not_ahead: set[str] = set()
         self.widget = widgets.VBox([*self.controls.values(), self.image])
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -847,13 +883,116 @@ class LivePanel:
         """Call ``draw`` with the controls' values and show the figure again."""
         start = time.perf_counter()
         self.draw(**self.values())
+        self._draw_ms = 1000 * (time.perf_counter() - start)
         self.calls += 1
         if _in_kernel():
-            self.image.value = self.render()
+            png = self.render()
+            # The picture's size as the <img>'s width and height attributes: the page knows
+            # its shape before decoding it, and a new picture of the same size changes no layout.
+            height, width = np.asarray(self._canvas.buffer_rgba()).shape[:2]
+            if (self.image.width, self.image.height) != (str(width), str(height)):
+                self.image.width, self.image.height = str(width), str(height)
+            self.image.value = b"data:image/png;base64," + base64.b64encode(png)
         self.refresh_ms.append(1000 * (time.perf_counter() - start))
 
-    def _on_change(self, _change: Mapping[str, Any]) -> None:
+    def _on_change(self, change: Mapping[str, Any]) -> None:
+        if self._ahead is not None:  # a new move: whatever was to be drawn ahead may be wrong now
+            self._ahead.cancel()
+            self._ahead = None
+        now = time.perf_counter()
+        hurried, self._changed_at = now - self._changed_at < self.ahead_gap, now
         self.refresh()
+        if _in_kernel() and not hurried:
+            self._schedule_ahead(change)
+
+    def next_position(self, change: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """Where the learner goes next if the move ``change`` is repeated: a control's name and all values.
+
+        The slider moved from one position to another; the same step again (the next arrow-key
+        press, or the drag going on at the same pace) lands here. None for a control that is
+        not a slider, at the end of the range, or for a control not drawn ahead (too slow).
+        """
+        owner = change.get("owner")
+        name = next((n for n, c in self.controls.items() if c is owner), None)
+        if name is None or name in self._not_ahead:
+            return None
+        positions = slider_positions(owner)
+        old, new = _position_index(owner, change.get("old")), _position_index(owner, change.get("new"))
+        if old is None or new is None or old == new or not 0 <= new < len(positions):
+            return None
+        ahead = min(max(new + (new - old), 0), len(positions) - 1)
+        if ahead == new:
+            return None
+        return name, {**self.values(), name: positions[ahead]}
+
+    def _schedule_ahead(self, change: Mapping[str, Any]) -> None:
+        if self.dynamic is None or self._draw_ms > self.ahead_limit_ms:
+            return
+        target = self.next_position(change)
+        if target is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (not in a kernel that runs one): nothing to do ahead
+            return
+        self._ahead = loop.call_later(self.ahead_delay, self._run_ahead, *target)
+
+    def _run_ahead(self, name: str, values: dict[str, Any]) -> None:
+        self._ahead = None
+        try:
+            self.draw_ahead(values)
+        except Exception:  # the move itself will show the error; never draw this control ahead again
+            self._not_ahead.add(name)
+            return
+        if self._draw_ms > self.ahead_limit_ms:  # its positions are slow to draw: do not hold up the next move
+            self._not_ahead.add(name)
+
+    def draw_ahead(self, values: Mapping[str, Any]) -> int:
+        """Get the figure at ``values`` ready without showing it: its background and dynamic texts.
+
+        Drawing the texts of a position not shown before is most of a move's time in the
+        kernel (each new text is laid out and rasterised, 10-15 ms; notebook 02's panels
+        change two per iteration). The panel calls this when the kernel is idle after a
+        single move (``ahead_delay`` seconds after it, cancelled by a new move; never
+        during a drag, see ``ahead_gap``) for the next
+        position in the direction of the move (:meth:`next_position`), so that the next
+        arrow-key press finds its texts as pictures and its background drawn. ``draw`` then
+        runs again with the controls' current values, so the figure shows what it showed.
+        A control is not drawn ahead again once its ``draw`` took more than 50 ms here
+        (training a new model, say), nor after a move whose own ``draw`` took that long:
+        the learner's next move would wait for it.
+
+        Parameters
+        ----------
+        values : mapping of str to value
+            A value for every control.
+
+        Returns
+        -------
+        int
+            How many text pictures were made.
+        """
+        canvas = self._canvas
+        dynamic = self.dynamic_artists()
+        if canvas is None or canvas is not self.fig.canvas or not dynamic:
+            return 0  # not rendered yet, or not blitting: nothing to get ready
+        current = self.values()
+        made = 0
+        fixed = {id(a) for a in self.overlay}
+        try:
+            start = time.perf_counter()
+            self.draw(**values)
+            self._draw_ms = 1000 * (time.perf_counter() - start)
+            key = self._background(canvas, dynamic, restore=False)
+            if self._opaque():
+                renderer = canvas.get_renderer()
+                for artist in dynamic:
+                    if isinstance(artist, Text) and id(artist) not in fixed:
+                        made += self._texts.prepare(artist, renderer, key, any_colour=True)
+        finally:
+            self.draw(**current)
+        self.drawn_ahead += 1
+        return made
 
     def _ipython_display_(self) -> None:
         display(self.widget)

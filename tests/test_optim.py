@@ -138,6 +138,10 @@ def test_separates_needs_every_sample_strictly_on_its_side():
     assert not logistic.separates([0.0, -1.0], X, y)
     assert not logistic.separates([0.0, 0.0], X, y)  # on the boundary is not separated
     assert not logistic.separates([-3.0, 1.0], X, y)  # the boundary at x = 3 leaves samples on the wrong side
+    X_bad = X.copy()
+    X_bad[4, 1] = np.nan
+    with pytest.raises(ValueError, match=r"X must contain only finite numbers"):
+        logistic.separates([0.0, 1.0], X_bad, y)
 
 
 def test_softmax_gd_decreases_the_cost(rng):

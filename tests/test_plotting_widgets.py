@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from helpers import plotting
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider, slider_positions
 
 
 def test_new_figure_is_styled_and_not_managed_by_pyplot():
@@ -608,3 +608,41 @@ def test_the_estimated_window_holds_the_text(ha, va):
         extent = text.get_window_extent(renderer)
         assert x0 < extent.x0 and extent.x1 < x1 and y0 < extent.y0 and extent.y1 < y1, (words, ha, va)
         text.remove()
+
+
+def test_drawing_ahead_gets_the_next_position_ready_and_leaves_the_figure_as_it_was():
+    from blit import pixels
+
+    panel = parabola_panel()
+    lr = panel.controls["learning_rate"]
+    positions = slider_positions(lr)
+    lr.value = positions[4]  # outside a kernel: draw, no picture sent, nothing drawn ahead
+    shown = panel.render()
+    target = panel.next_position({"owner": lr, "old": positions[3], "new": positions[4]})
+    assert target == ("learning_rate", {**panel.values(), "learning_rate": positions[5]})  # the same step again
+    draws = panel.background_draws
+    made = panel.draw_ahead(target[1])
+    assert made == 1 and panel.drawn_ahead == 1  # the title, which names the learning rate
+    assert panel.background_draws == draws + 1  # new axis limits: that background is drawn now
+    np.testing.assert_array_equal(pixels(panel.render()), pixels(shown))  # nothing moved
+    pasted = panel._texts.pasted
+    lr.value = positions[5]
+    blitted = panel.render()
+    assert panel._texts.pasted == pasted + 1  # the title drawn ahead was pasted, not drawn
+    assert panel.background_draws == draws + 1  # and the background was ready
+    twin = parabola_panel()  # the same moves, nothing drawn ahead: the same picture
+    twin.controls["learning_rate"].value = positions[4]
+    twin.render()
+    twin.controls["learning_rate"].value = positions[5]
+    assert np.abs(pixels(blitted) - pixels(twin.render())).max() <= 2
+
+
+def test_next_position_follows_the_last_step_and_stops_at_the_ends():
+    panel = parabola_panel()
+    it, lr = panel.controls["iterations"], panel.controls["learning_rate"]
+    assert panel.next_position({"owner": it, "old": 20, "new": 15})[1]["iterations"] == 10  # a drag, five at a time
+    assert panel.next_position({"owner": it, "old": it.max - 1, "new": it.max}) is None  # the end of the range
+    lr_positions = slider_positions(lr)
+    name, values = panel.next_position({"owner": lr, "old": lr_positions[3], "new": lr_positions[4]})
+    assert name == "learning_rate" and values["learning_rate"] == lr_positions[5]
+    assert panel.next_position({"owner": object(), "old": 1, "new": 2}) is None
