@@ -908,9 +908,9 @@ class LivePanel:
     def next_position(self, change: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
         """Where the learner goes next if the move ``change`` is repeated: a control's name and all values.
 
-        The slider moved from one position to another; the same step again (the next arrow-key
-        press, or the drag going on at the same pace) lands here. None for a control that is
-        not a slider, at the end of the range, or for a control not drawn ahead (too slow).
+        The slider moved from one position to another; the same step again (the next press
+        of the same arrow key) lands here. None for a control that is not a slider, at the
+        end of the range, or for a control not drawn ahead (too slow to draw).
         """
         owner = change.get("owner")
         name = next((n for n, c in self.controls.items() if c is owner), None)
