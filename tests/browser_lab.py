@@ -84,10 +84,32 @@ def launch(playwright, executable: str):
     return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
 
 
+@contextmanager
+def chromium_browser() -> Iterator:
+    """Playwright's Chromium (the system's, see :func:`require_chromium`), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright, require_chromium())
+        yield chromium
+        chromium.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def stop_server(process: subprocess.Popen | None, scratch: Path) -> None:
+    """Stop a server started by :class:`JupyterLab` or :class:`Voila` and remove its scratch folder."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 class JupyterLab:
@@ -179,13 +201,7 @@ class JupyterLab:
             self.api("DELETE", f"/api/kernels/{kernel['id']}")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        stop_server(self.process, self.scratch)
 
 
 @contextmanager
@@ -265,13 +281,7 @@ class Voila:
                 time.sleep(0.3)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        stop_server(self.process, self.scratch)
 
 
 @contextmanager

@@ -20,15 +20,14 @@ import pytest
 from browser_lab import (
     ARTIFACTS,
     ROOT,
+    chromium_browser,
     clipped_texts,
     exercise_sliders,
     is_training_slider,
     jupyterlab,
-    launch,
     open_and_run,
     press,
     problems,
-    require_chromium,
     settle,
     sliders,
 )
@@ -44,12 +43,8 @@ TIMINGS: dict[str, list[dict]] = {}
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, require_chromium())
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

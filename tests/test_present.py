@@ -30,15 +30,14 @@ import pytest
 from browser_lab import (
     ARTIFACTS,
     ROOT,
+    chromium_browser,
     clipped_texts,
     is_local,
     jupyterlab,
-    launch,
     live_panels,
     open_present,
     press,
     problems,
-    require_chromium,
     sliders,
     voila,
 )
@@ -185,12 +184,8 @@ TIMINGS: dict[str, dict] = {}
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, require_chromium())
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
