@@ -19,7 +19,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -205,13 +205,17 @@ class JupyterLab:
 
 
 @contextmanager
-def jupyterlab(**kwargs) -> Iterator[JupyterLab]:
-    lab = JupyterLab(**kwargs)
-    lab.start()
+def _running(server):
+    """Start ``server`` (a :class:`JupyterLab` or :class:`Voila`) and stop it afterwards."""
+    server.start()
     try:
-        yield lab
+        yield server
     finally:
-        lab.stop()
+        server.stop()
+
+
+def jupyterlab(**kwargs) -> AbstractContextManager[JupyterLab]:
+    return _running(JupyterLab(**kwargs))
 
 
 class Voila:
@@ -284,14 +288,8 @@ class Voila:
         stop_server(self.process, self.scratch)
 
 
-@contextmanager
-def voila(**kwargs) -> Iterator[Voila]:
-    server = Voila(**kwargs)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def voila(**kwargs) -> AbstractContextManager[Voila]:
+    return _running(Voila(**kwargs))
 
 
 # --- driving a notebook in the page -----------------------------------------------------
