@@ -50,7 +50,7 @@ KERNEL_TIMES = """async () => {
   const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
   const code = [
     "import gc, json",
-    "from helpers.widgets import LivePanel",
+    "from helpers.figures.live import LivePanel",
     "print(json.dumps([list(p.refresh_ms) for p in gc.get_objects() if isinstance(p, LivePanel)]))",
   ].join("\\n");
   let text = "";

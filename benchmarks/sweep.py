@@ -2,7 +2,7 @@
 
 Used by ``benchmarks/run.py`` (timings) and by ``tests/test_slider_sweep.py`` (every
 slider position is safe). The notebook runs as a learner runs it, with the inline
-backend; then code sent to the same kernel finds each :class:`helpers.widgets.LivePanel`
+backend; then code sent to the same kernel finds each :class:`helpers.figures.live.LivePanel`
 and sets each of its sliders to every position in turn (up the range, then back down, so
 the second half hits the caches), timing each move: the callback, the figure's redraw and
 the PNG sent to the page. Warnings are errors during the sweep, and after each move the
@@ -25,7 +25,7 @@ SWEEP_CODE = r'''
 import gc, json, time, warnings
 import numpy as np
 import ipywidgets as widgets
-from helpers.widgets import LivePanel, slider_positions
+from helpers.figures.live import LivePanel, slider_positions
 
 def _positions(control, limit):
     values = slider_positions(control)  # every position of a slider, as LivePanel.prepare visits them

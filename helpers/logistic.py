@@ -143,6 +143,49 @@ def _mse_cost_and_gradient(
     return value, grad
 
 
+
+def _stacked_costs(
+    thetas: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0, loss: str = "cross_entropy"
+) -> np.ndarray:
+    """The cost of each row of ``thetas`` (S, n): shape (S,). Several models in one pass.
+
+    ``loss="cross_entropy"`` is :func:`cost`; ``loss="mse"`` is :func:`mse_cost` (no penalty).
+    Used by :class:`helpers.optim.Descent` for the costs of a whole path after training.
+    """
+    m = X.shape[0]
+    Z = thetas @ X.T  # (S, m)
+    if loss == "mse":
+        error = _sigmoid(Z)
+        error -= y
+        return np.einsum("sm,sm->s", error, error) / (2 * m)
+    value = (np.maximum(Z, 0) - y * Z + np.log1p(np.exp(-np.abs(Z)))).mean(axis=1)
+    if lam:
+        value += lam / (2 * m) * np.einsum("sn,sn->s", thetas[:, 1:], thetas[:, 1:])
+    return value
+
+
+def _stacked_gradients(
+    thetas: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0, loss: str = "cross_entropy"
+) -> np.ndarray:
+    """The gradient at each row of ``thetas`` (S, n): shape (S, n). Several models in one pass.
+
+    The gradients of :func:`cost` (``loss="cross_entropy"``, with the L2 penalty ``lam``) or of
+    :func:`mse_cost` (``loss="mse"``). Used by :class:`helpers.optim.Descent` to train
+    several learning rates with one product per step.
+    """
+    m = X.shape[0]
+    Z = thetas @ X.T  # (S, m)
+    h = _sigmoid(Z)
+    residual = h - y
+    if loss == "mse":
+        residual *= h
+        residual *= _sigmoid(-Z)
+    grad = residual @ X
+    grad /= m
+    if lam:
+        grad[:, 1:] += (lam / m) * thetas[:, 1:]
+    return grad
+
 def _hessian(theta: np.ndarray, X: np.ndarray, lam: float = 0.0, z: np.ndarray | None = None) -> np.ndarray:
     m = X.shape[0]
     if z is None:

@@ -30,13 +30,16 @@ from ._validate import (
 )
 
 __all__ = [
+    "Descent",
     "Trajectory",
     "fit_logistic_gd",
     "fit_logistic_newton",
     "fit_softmax_gd",
     "gradient_descent",
+    "logistic_descent",
     "minibatch_gradient_descent",
     "newton",
+    "softmax_descent",
 ]
 
 CostAndGradient = Callable[[np.ndarray], tuple[float, np.ndarray]]
@@ -143,7 +146,8 @@ def gradient_descent(
     costs = np.empty(steps + 1)
     taken, blew_up_at = steps, None
     for t in range(steps + 1):
-        value, grad = fun(x)
+        with np.errstate(over="ignore", invalid="ignore"):  # a cost that overflows ends the run below
+            value, grad = fun(x)
         path[t] = x
         costs[t] = value
         if not (np.isfinite(value) and np.all(np.isfinite(grad))):
@@ -164,6 +168,231 @@ def gradient_descent(
         diverged_at=rise if rise is not None else blew_up_at,
     )
 
+
+
+class Descent:
+    r"""Batch gradient descent at several learning rates at once, trained as far as asked.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``; every training figure of
+    the course trains through it. For each rate :math:`\alpha_j` it takes the steps
+    :math:`x_{t+1} = x_t - \alpha_j \nabla f(x_t)` of :func:`gradient_descent`, and
+    :meth:`trajectory` returns, rate by rate, the :class:`Trajectory` that
+    :func:`gradient_descent` returns: the same iterates (up to the rounding of a matrix
+    product that serves all rates), stopped where it stops (at the first iterate whose
+    cost or gradient is not finite, kept; or before a step that overflowed, which is then
+    ``diverged_at``), with the same ``diverged_at``. ``tests/test_optim.py`` checks this
+    for converging, diverging and overflowing rates.
+
+    Why a second loop: the textbook loop evaluates the cost at every step and trains one
+    rate at a time. A slider offers 10 to 20 rates; here each step is one stacked product
+    for all of them (17 rates of notebook 02 cost about what one costs), and the costs of
+    a whole path are computed afterwards in a few vectorised passes, only for the iterates
+    a trajectory needs. Training happens on demand (:meth:`advance`): a figure that shows
+    100 iterations of a run does not pay for 1,000.
+
+    Parameters
+    ----------
+    gradient : callable
+        ``gradient(xs)`` for stacked iterates ``xs`` of shape ``(L, *x0.shape)``: their
+        gradients, same shape. It must not modify ``xs``.
+    cost : callable
+        ``cost(xs)`` for stacked iterates of shape ``(S, *x0.shape)``: their costs, shape (S,).
+    x0 : array_like
+        The starting point of every run (not modified).
+    learning_rates : array_like, shape (L,)
+        Step sizes, each > 0.
+    max_iter : int
+        The most steps any run will take (>= 1).
+
+    Raises
+    ------
+    ValueError
+        On a non-positive or non-finite learning rate, a non-positive ``max_iter``, or a
+        non-finite ``x0``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> runs = Descent(lambda xs: 2 * xs, lambda xs: (xs**2).sum(axis=1), np.array([1.0]), [0.25, 1.5], 3)
+    >>> runs.advance(3)
+    >>> runs.trajectory(0).path.ravel().tolist(), runs.trajectory(1).diverged_at
+    ([1.0, 0.5, 0.25, 0.125], 1)
+    """
+
+    def __init__(
+        self,
+        gradient: Callable[[np.ndarray], np.ndarray],
+        cost: Callable[[np.ndarray], np.ndarray],
+        x0: ArrayLike,
+        learning_rates: ArrayLike,
+        max_iter: int,
+    ) -> None:
+        rates = as_float_array(learning_rates, "learning_rates", ndim=1).astype(np.float64)
+        for rate in rates:
+            check_learning_rate(float(rate))
+        self.learning_rates = rates
+        self.max_iter = check_iterations(max_iter, "max_iter")
+        start = as_float_array(x0, "x0").astype(np.float64)
+        self._gradient, self._cost = gradient, cost
+        self._path = np.empty((self.max_iter + 1, rates.size, *start.shape))
+        self._path[0] = start
+        self._steps = rates.reshape(-1, *([1] * start.ndim))  # broadcasts against (L, *shape)
+        self._finite_gradient = np.ones((self.max_iter + 1, rates.size), dtype=bool)
+        self._costs = np.full((self.max_iter + 1, rates.size), np.nan)
+        self._costs_known = np.zeros(rates.size, dtype=np.int64)  # costs[:known, j] are filled
+        self.trained = 0
+        self._trajectories: dict[int, tuple[int, Trajectory]] = {}
+        self._finite_iterate = np.ones((1, rates.size), dtype=bool)
+
+    def advance(self, iterations: int) -> None:
+        """Train every rate until ``iterations`` steps are done (at most ``max_iter``).
+
+        A run that has stopped (not finite) keeps stepping on NaNs; its trajectory ends
+        where :func:`gradient_descent` would have ended it.
+        """
+        target = min(check_iterations(iterations, "iterations"), self.max_iter)
+        flat = self._path.reshape(self.max_iter + 1, self.learning_rates.size, -1)
+        with np.errstate(all="ignore"):  # a diverging rate overflows here: its trajectory reports it
+            for t in range(self.trained, target):
+                grad = self._gradient(self._path[t])
+                self._finite_gradient[t] = np.isfinite(grad.reshape(grad.shape[0], -1)).all(axis=1)
+                grad *= self._steps
+                np.subtract(self._path[t], grad, out=self._path[t + 1])
+        if target > self.trained:
+            self.trained = target
+            self._finite_iterate = np.isfinite(flat[: target + 1]).all(axis=2)
+
+    def trajectory(self, index: int) -> Trajectory:
+        """The run of ``learning_rates[index]`` as trained so far (the same object until trained further)."""
+        n = self.trained
+        cached = self._trajectories.get(index)
+        if cached is not None:
+            trained_then, run = cached
+            if trained_then == n or run.n_iter < trained_then:  # nothing new, or the run had already stopped
+                return run
+        finite = self._finite_iterate[:, index] if n else np.ones(1, dtype=bool)
+        last = n if finite.all() else int(np.argmin(finite)) - 1  # iterates 0..last are finite
+        costs = self._costs_for(index, last)
+        ok = np.isfinite(costs) & self._finite_gradient[: last + 1, index]
+        if not ok.all():
+            taken, blew_up_at = int(np.argmin(ok)), None  # the textbook loop keeps this iterate and stops
+        elif last < n:
+            taken, blew_up_at = last, last + 1  # the next step overflowed: stop before it
+        else:
+            taken, blew_up_at = n, None
+        rise = _first_rise(costs[: taken + 1])
+        path = self._path[: taken + 1, index]
+        run = Trajectory(
+            params=path[-1].copy(), costs=costs[: taken + 1], path=path, n_iter=taken,
+            diverged_at=rise if rise is not None else blew_up_at,
+        )
+        self._trajectories[index] = (n, run)
+        return run
+
+    def trajectories(self) -> list[Trajectory]:
+        """Every rate's run as trained so far, in the order of ``learning_rates``."""
+        return [self.trajectory(j) for j in range(self.learning_rates.size)]
+
+    def _costs_for(self, index: int, last: int, chunk: int = 256) -> np.ndarray:
+        """Costs of iterates 0..last of run ``index``, computed once, in chunks of stacked iterates."""
+        known = int(self._costs_known[index])
+        with np.errstate(all="ignore"):
+            for start in range(known, last + 1, chunk):
+                stop = min(start + chunk, last + 1)
+                self._costs[start:stop, index] = self._cost(self._path[start:stop, index])
+        self._costs_known[index] = max(known, last + 1)
+        return self._costs[: last + 1, index].copy()
+
+
+def logistic_descent(
+    X: ArrayLike,
+    y: ArrayLike,
+    learning_rates: ArrayLike,
+    max_iter: int,
+    theta0: ArrayLike | None = None,
+    lam: float = 0.0,
+    loss: str = "cross_entropy",
+) -> Descent:
+    """:class:`Descent` on binary logistic regression: :func:`fit_logistic_gd` for several rates at once.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Nothing is trained until
+    :meth:`Descent.advance` is called.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+    learning_rates : array_like, shape (L,)
+    max_iter : int
+    theta0 : array_like, shape (n,), optional
+        Starting weights; zeros by default.
+    lam : float, default 0.0
+        L2 strength (only for ``loss="cross_entropy"``).
+    loss : {"cross_entropy", "mse"}
+
+    Returns
+    -------
+    Descent
+        Trajectories with paths of shape (k + 1, n).
+
+    Raises
+    ------
+    ValueError
+        As :func:`fit_logistic_gd`.
+    """
+    design, labels, start, strength = _binary_problem(X, y, theta0, lam)
+    if loss not in ("cross_entropy", "mse"):
+        raise ValueError(f"loss must be 'cross_entropy' or 'mse'; got {loss!r}")
+    if loss == "mse" and strength:
+        raise ValueError(f"lam is only supported with loss='cross_entropy'; got lam={lam!r}")
+    design = design.astype(np.float64)
+    labels = labels.astype(np.float64)
+    return Descent(
+        lambda thetas: logistic._stacked_gradients(thetas, design, labels, strength, loss),
+        lambda thetas: logistic._stacked_costs(thetas, design, labels, strength, loss),
+        start, learning_rates, max_iter,
+    )
+
+
+def softmax_descent(
+    X: ArrayLike,
+    y: ArrayLike,
+    k: int,
+    learning_rates: ArrayLike,
+    max_iter: int,
+    lam: float = 0.0,
+) -> Descent:
+    """:class:`Descent` on softmax regression from ``W = 0``: :func:`fit_softmax_gd` for several rates at once.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    y : array_like of int, shape (m,)
+        Labels in ``0..k-1``.
+    k : int
+    learning_rates : array_like, shape (L,)
+    max_iter : int
+    lam : float, default 0.0
+
+    Returns
+    -------
+    Descent
+        Trajectories with paths of shape (k + 1, n, k).
+
+    Raises
+    ------
+    ValueError
+        As :func:`fit_softmax_gd`.
+    """
+    design, labels, classes = _softmax_problem(X, y, k)
+    strength = check_lam(lam)
+    return Descent(
+        lambda Ws: softmax._stacked_gradients(Ws, design, labels, strength),
+        lambda Ws: softmax._stacked_costs(Ws, design, labels, strength),
+        np.zeros((design.shape[1], classes)), learning_rates, max_iter,
+    )
 
 def minibatch_gradient_descent(
     fun: Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]],
@@ -345,6 +574,15 @@ def _binary_problem(
     return design, labels, start, check_lam(lam)
 
 
+def _softmax_problem(X: ArrayLike, y: ArrayLike, k: int) -> tuple[np.ndarray, np.ndarray, int]:
+    design = as_float_array(X, "X", ndim=2)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
+        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
+    labels = check_class_labels(y, int(k))
+    check_matching_rows(design, labels)
+    return design, labels, int(k)
+
+
 def fit_logistic_gd(
     X: ArrayLike,
     y: ArrayLike,
@@ -491,11 +729,7 @@ def fit_softmax_gd(
         On bad data, labels outside ``0..k-1``, a ``W0`` of the wrong shape, or a
         non-positive learning rate or iteration count.
     """
-    design = as_float_array(X, "X", ndim=2)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    labels = check_class_labels(y, int(k))
-    check_matching_rows(design, labels)
+    design, labels, k = _softmax_problem(X, y, k)
     if W0 is None:
         start = np.zeros((design.shape[1], int(k)))
     else:

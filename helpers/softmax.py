@@ -124,6 +124,39 @@ def _cost_and_gradient(
     return value, grad
 
 
+
+def _stacked_costs(Ws: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0) -> np.ndarray:
+    """The cost of each model of ``Ws`` (S, n, K): shape (S,). Several models in one pass.
+
+    Used by :class:`helpers.optim.Descent` for the costs of a whole path after training.
+    """
+    m = X.shape[0]
+    Z = X @ Ws  # (S, m, K)
+    with np.errstate(over="ignore"):
+        Z -= Z.max(axis=-1, keepdims=True)
+    label_scores = Z[:, np.arange(m), y]  # (S, m)
+    log_sums = np.log(np.exp(Z).sum(axis=-1))  # log-sum-exp of the shifted scores
+    value = (log_sums - label_scores).mean(axis=1)
+    if lam:
+        value += lam / (2 * m) * np.einsum("snk,snk->s", Ws[:, 1:], Ws[:, 1:])
+    return value
+
+
+def _stacked_gradients(Ws: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0.0) -> np.ndarray:
+    """The gradient ``X^T (P - Y) / m`` at each model of ``Ws`` (S, n, K): shape (S, n, K).
+
+    Used by :class:`helpers.optim.Descent` to train several learning rates with one
+    product per step.
+    """
+    m = X.shape[0]
+    P = _softmax(X @ Ws)  # (S, m, K)
+    P[:, np.arange(m), y] -= 1.0
+    grad = X.T @ P  # (S, n, K)
+    grad /= m
+    if lam:
+        grad[:, 1:] += (lam / m) * Ws[:, 1:]
+    return grad
+
 # ---------------------------------------------------------------------------------------
 # checks
 # ---------------------------------------------------------------------------------------

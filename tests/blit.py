@@ -27,7 +27,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from PIL import Image
 
-from helpers.widgets import LivePanel
+from helpers.figures.live import LivePanel
 
 
 def pixels(png: bytes) -> np.ndarray:

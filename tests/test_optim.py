@@ -203,3 +203,97 @@ def test_minibatch_arguments_are_checked(rng):
         optim.minibatch_gradient_descent(lambda x, i: quadratic(x), np.ones(1), 5, 0.1, 1, 6, rng)
     with pytest.raises(ValueError, match=r"numpy\.random\.Generator"):
         optim.minibatch_gradient_descent(lambda x, i: quadratic(x), np.ones(1), 5, 0.1, 1, 2, 42)
+
+
+# ---------------------------------------------------------------------------------------
+# Descent: several learning rates at once, iterate for iterate the textbook loop
+# ---------------------------------------------------------------------------------------
+def _same_run(fast: optim.Trajectory, slow: optim.Trajectory) -> None:
+    assert fast.n_iter == slow.n_iter
+    assert fast.diverged_at == slow.diverged_at
+    assert fast.path.shape == slow.path.shape
+    scale = np.abs(slow.path).max(axis=tuple(range(1, slow.path.ndim)), keepdims=True) + 1
+    assert np.all(np.abs(fast.path - slow.path) <= 1e-12 * scale)
+    assert np.allclose(fast.costs, slow.costs, rtol=1e-12, atol=1e-300, equal_nan=True)
+
+
+@pytest.mark.parametrize("loss", ["cross_entropy", "mse"])
+def test_logistic_descent_matches_the_textbook_loop_for_converging_diverging_and_overflowing_rates(loss):
+    rng = np.random.default_rng(7)
+    X = np.column_stack([np.ones(40), rng.normal(size=(40, 2)) * [1.0, 50.0]])
+    y = (X[:, 1] + rng.normal(size=40) > 0).astype(float)
+    # 1e-4 converges; 1e-2 oscillates on the badly scaled column; 1e306 overflows the weights or the scores
+    rates = np.array([1e-4, 3e-3, 1e-2, 1.0, 1e306])
+    runs = optim.logistic_descent(X, y, rates, 60, loss=loss)
+    runs.advance(60)
+    kinds = set()
+    for rate, fast in zip(rates, runs.trajectories(), strict=True):
+        slow = optim.fit_logistic_gd(X, y, rate, 60, loss=loss)
+        _same_run(fast, slow)
+        kinds.add("stopped early" if slow.n_iter < 60 else "diverged" if slow.diverged_at else "steady")
+    # The cases the test is about all occur (squared error's gradient vanishes where the
+    # sigmoid saturates, so its weights never overflow).
+    expected = {"stopped early", "diverged", "steady"} if loss == "cross_entropy" else {"diverged", "steady"}
+    assert expected <= kinds
+
+
+def test_logistic_descent_with_a_penalty_and_a_start_matches_the_textbook_loop():
+    rng = np.random.default_rng(8)
+    X = np.column_stack([np.ones(30), rng.normal(size=(30, 3))])
+    y = (rng.random(30) < 0.5).astype(float)
+    theta0 = rng.normal(size=4)
+    runs = optim.logistic_descent(X, y, [0.1, 3.0, 50.0], 40, theta0=theta0, lam=2.0)
+    runs.advance(40)
+    for rate, fast in zip([0.1, 3.0, 50.0], runs.trajectories(), strict=True):
+        _same_run(fast, optim.fit_logistic_gd(X, y, rate, 40, theta0=theta0, lam=2.0))
+
+
+def test_softmax_descent_matches_the_textbook_loop_including_a_diverging_rate():
+    rng = np.random.default_rng(9)
+    X = np.column_stack([np.ones(50), rng.normal(size=(50, 2)) * [1.0, 30.0]])
+    y = rng.integers(0, 3, size=50)
+    rates = [0.01, 0.5, 1e300]
+    runs = optim.softmax_descent(X, y, 3, rates, 30, lam=0.5)
+    runs.advance(30)
+    for rate, fast in zip(rates, runs.trajectories(), strict=True):
+        _same_run(fast, optim.fit_softmax_gd(X, y, 3, rate, 30, lam=0.5))
+
+
+def test_descent_trains_on_demand_and_continues_where_it_stopped():
+    rng = np.random.default_rng(10)
+    X = np.column_stack([np.ones(20), rng.normal(size=20)])
+    y = (X[:, 1] > 0).astype(float)
+    runs = optim.logistic_descent(X, y, [0.5, 2.0], 100)
+    assert runs.trained == 0 and runs.trajectory(0).n_iter == 0
+    runs.advance(10)
+    first = runs.trajectory(1)
+    assert runs.trained == 10 and first.n_iter == 10 and runs.trajectory(1) is first  # cached
+    runs.advance(500)  # capped at max_iter
+    assert runs.trained == 100
+    _same_run(runs.trajectory(1), optim.fit_logistic_gd(X, y, 2.0, 100))
+
+
+def test_a_nan_gradient_ends_the_run_where_the_textbook_loop_ends_it():
+    def gradient(xs):
+        g = 2 * xs
+        g[np.abs(xs[:, 0]) < 0.3] = np.nan  # a gradient that fails partway
+        return g
+
+    def cost(xs):
+        return (xs**2).sum(axis=1)
+
+    runs = optim.Descent(gradient, cost, np.array([1.0]), [0.25, 0.1], 10)
+    runs.advance(10)
+    for rate, fast in zip([0.25, 0.1], runs.trajectories(), strict=True):
+        slow = optim.gradient_descent(lambda x: (float(cost(x[None])[0]), gradient(x[None])[0]), [1.0], rate, 10)
+        _same_run(fast, slow)
+        assert fast.n_iter < 10
+
+
+@pytest.mark.parametrize(
+    ("rates", "max_iter", "message"),
+    [([0.1, -1.0], 5, "learning_rate"), ([0.1], 0, "max_iter"), ([[0.1]], 5, "learning_rates")],
+)
+def test_descent_rejects_bad_rates_and_iteration_counts(rates, max_iter, message):
+    with pytest.raises(ValueError, match=message):
+        optim.Descent(lambda xs: xs, lambda xs: xs[:, 0], [1.0], rates, max_iter)

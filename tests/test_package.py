@@ -24,7 +24,7 @@ def test_import_has_no_side_effects():
     code = (
         "import sys, matplotlib as mpl\n"
         "before = dict(mpl.rcParams)\n"
-        "import helpers, helpers.plotting, helpers.widgets\n"
+        "import helpers, helpers.figures.style, helpers.figures.live\n"
         "changed = [k for k in before if mpl.rcParams[k] != before[k]]\n"
         "assert not changed, changed\n"
         "import matplotlib.pyplot as plt\n"

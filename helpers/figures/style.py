@@ -12,7 +12,7 @@ Introduced in ``notebooks/01_sigmoid.ipynb``; used by every notebook.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,10 +32,15 @@ __all__ = [
     "NearestImage",
     "course_style",
     "divergence_message",
+    "freeze_layout",
+    "log_axis",
     "nearest_image",
     "new_figure",
+    "probability_cmap",
+    "scatter_classes",
     "show_divergence",
     "style_axes",
+    "tint",
 ]
 
 #: The Okabe-Ito palette, distinguishable with every common form of colour blindness.
@@ -329,3 +334,127 @@ def nearest_image(ax: Axes, data: Any, **kwargs: Any) -> NearestImage:
     # imshow sets up norm, extent, aspect and clipping; the subclass only draws differently.
     image.__class__ = NearestImage
     return image
+
+
+# ---------------------------------------------------------------------------------------
+# pieces every notebook's figures share: one of each
+# ---------------------------------------------------------------------------------------
+def tint(colour: str, amount: float) -> tuple[float, float, float]:
+    """``colour`` mixed with white: ``amount = 1`` is the colour, ``0`` is white.
+
+    An opaque light colour, not a transparent one: it renders faster and looks the same
+    over white.
+    """
+    rgb = np.array(mpl.colors.to_rgb(colour))
+    return tuple(float(v) for v in 1.0 - amount * (1.0 - rgb))  # type: ignore[return-value]
+
+
+def probability_cmap(bands: int | None = None) -> mpl.colors.LinearSegmentedColormap:
+    """The colour map of P(y = 1 | x) in every figure: light class-0 blue, white at 1/2, light class-1 orange.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``. Built from the Okabe-Ito blue and orange
+    of :data:`CLASS_COLORS`, so it reads like the class markers and stays readable with
+    colour blindness, and pale enough that the markers on top stand out.
+
+    Parameters
+    ----------
+    bands : int, optional
+        Number of discrete colours (20 gives readable levels of width 0.05, like filled
+        contours, and a smaller PNG); a smooth map by default.
+    """
+    return mpl.colors.LinearSegmentedColormap.from_list(
+        "course_probability",
+        [tint(CLASS_COLORS[0], 0.55), (1.0, 1.0, 1.0), tint(CLASS_COLORS[1], 0.6)],
+        N=256 if bands is None else int(bands),
+    )
+
+
+def scatter_classes(
+    ax: Axes,
+    points: np.ndarray,
+    labels: np.ndarray,
+    names: Sequence[str] | None = None,
+    *,
+    size: float = 40.0,
+    hollow: bool = False,
+    edgecolor: str = "black",
+    linewidth: float = 0.7,
+    zorder: float = 3,
+) -> list[Any]:
+    """One scatter per class, class 0 first, in the class colours and markers; returns the collections.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    points : numpy.ndarray, shape (m, 2)
+        x and y of each point.
+    labels : numpy.ndarray of int, shape (m,)
+        Class of each point, 0 .. K-1.
+    names : sequence of str, optional
+        Legend label of each class ("class k" by default).
+    size, edgecolor, linewidth, zorder
+        Marker area (pt²), edge colour and width, drawing order.
+    hollow : bool
+        Outline markers in the class colour (for held-out points) instead of filled ones.
+    """
+    made = []
+    for k in range(int(labels.max()) + 1 if labels.size else 0):
+        chosen = labels == k
+        colour = CLASS_COLORS[k]
+        made.append(ax.scatter(
+            points[chosen, 0], points[chosen, 1], s=size, marker=CLASS_MARKERS[k],
+            facecolors="none" if hollow else colour, edgecolors=colour if hollow else edgecolor,
+            linewidths=linewidth, label=f"class {k}" if names is None else names[k], zorder=zorder,
+        ))
+    return made
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(value: float, _position: int | None = None) -> str:
+    """Tick label ``10⁻³`` in plain Unicode: no mathtext to parse (or fonts to look up) per redraw."""
+    if value <= 0:
+        return ""
+    exponent = round(math.log10(value))
+    return "1" if exponent == 0 else "10" + str(exponent).translate(_SUPERSCRIPT)
+
+
+def log_axis(axis: Any, labels: str = "powers") -> None:
+    """Make ``axis`` (``ax.xaxis`` or ``ax.yaxis``) logarithmic with cheap, plain tick labels.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Live panels redraw every
+    tick label on every move, so the labels are plain text, not mathtext, and there are
+    no minor labels.
+
+    Parameters
+    ----------
+    axis : matplotlib.axis.Axis
+    labels : {"powers", "plain"}
+        ``"powers"``: ticks at the powers of ten labelled 10⁻³, 10⁻², ...; ``"plain"``: the
+        numbers themselves (0.01, 0.1, 1), for an axis spanning a few decades.
+    """
+    if labels not in ("powers", "plain"):
+        raise ValueError(f"labels must be 'powers' or 'plain'; got {labels!r}")
+    ax = axis.axes
+    (ax.set_xscale if axis is ax.xaxis else ax.set_yscale)("log")
+    if labels == "powers":
+        axis.set_major_locator(mpl.ticker.LogLocator(base=10))
+        axis.set_major_formatter(mpl.ticker.FuncFormatter(_power_of_ten))
+    else:
+        axis.set_major_formatter(mpl.ticker.FuncFormatter(lambda value, _position: f"{value:g}"))
+    axis.set_minor_locator(mpl.ticker.NullLocator())
+
+
+def freeze_layout(fig: Figure) -> None:
+    """Lay ``fig`` out once (constrained layout), then keep that layout: redraws skip the solver.
+
+    Introduced in ``notebooks/00_start_here.ipynb``. Call it after creating every artist
+    with its widest text (placeholders), so the layout leaves room for what a live panel
+    will show; :class:`helpers.figures.live.LivePanel` freezes a layout too, but from the
+    first frame it shows.
+    """
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")

@@ -33,8 +33,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from numpy.typing import ArrayLike
 
-from . import logistic, optim
-from ._validate import (
+from .. import logistic, optim
+from .._validate import (
     as_float_array,
     check_binary_labels,
     check_iterations,
@@ -43,8 +43,8 @@ from ._validate import (
     check_params,
     describe,
 )
-from .plotting import PALETTE, course_style, new_figure, show_divergence, style_axes
-from .sigmoid import _sigmoid
+from ..sigmoid import _sigmoid
+from .style import PALETTE, course_style, new_figure, show_divergence, style_axes
 
 __all__ = [
     "LOSSES",

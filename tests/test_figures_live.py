@@ -1,4 +1,4 @@
-"""helpers.plotting and helpers.widgets: style, sliders, the live panel."""
+"""helpers.figures.style and helpers.figures.live: style, sliders, the live panel."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 
-from helpers import plotting
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider, slider_positions
+from helpers.figures import style as plotting
+from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider, slider_positions
 
 
 def test_new_figure_is_styled_and_not_managed_by_pyplot():
@@ -98,8 +98,8 @@ def test_png_bytes_round_trip(rng):
     from blit import pixels
     from PIL import Image
 
-    from helpers import widgets as widgets_module
-    from helpers.widgets import png_bytes
+    from helpers.figures.live import png as widgets_module
+    from helpers.figures.live import png_bytes
 
     image = rng.integers(0, 256, size=(7, 5, 3)).astype(np.uint8)
     np.testing.assert_array_equal(pixels(png_bytes(image)), image)
@@ -119,7 +119,7 @@ def test_png_bytes_round_trip(rng):
 
 
 def parabola_panel():
-    from helpers.viz_00_start import MAX_ITERATIONS, ParabolaDescent
+    from helpers.figures.nb00_start import MAX_ITERATIONS, ParabolaDescent
 
     descent = ParabolaDescent()
     lr, it = learning_rate_slider(0.3, -2, 0.5), iterations_slider(10, maximum=MAX_ITERATIONS)
@@ -323,7 +323,7 @@ def test_live_panel_lays_the_figure_out_once_with_everything_visible_then_freeze
 def test_text_pictures_are_made_from_a_window_and_fall_back_to_the_whole_canvas(monkeypatch):
     from blit import pixels
 
-    from helpers import widgets as live
+    from helpers.figures.live import sprites as live
 
     panel, _ = caption_panel()
     for value in range(6, 9):
@@ -344,7 +344,7 @@ def test_text_pictures_are_made_from_a_window_and_fall_back_to_the_whole_canvas(
 def test_prepare_visits_every_learning_rate_once_so_first_moves_draw_no_background():
     from blit import differing_fraction
 
-    from helpers.viz_00_start import parabola_trajectory
+    from helpers.figures.nb00_start import parabola_trajectory
 
     panel = parabola_panel()
     assert panel.prepare_names == ("learning_rate",)  # log sliders by default
@@ -368,7 +368,7 @@ def test_prepare_visits_every_learning_rate_once_so_first_moves_draw_no_backgrou
 
 
 def test_prepare_is_checked_and_can_be_turned_off():
-    from helpers.viz_00_start import ParabolaDescent
+    from helpers.figures.nb00_start import ParabolaDescent
 
     descent = ParabolaDescent()
     controls = {"learning_rate": learning_rate_slider(0.3, -2, 0.5), "iterations": iterations_slider(10, 50),
@@ -550,7 +550,7 @@ def test_prepare_makes_the_pictures_of_dark_dynamic_texts():
 
 
 def test_slider_positions():
-    from helpers.widgets import slider_positions
+    from helpers.figures.live import slider_positions
 
     assert slider_positions(iterations_slider(2, 5)) == [1, 2, 3, 4, 5]
     assert slider_positions(widgets.FloatSlider(value=0, min=-1, max=1, step=0.5)) == [-1, -0.5, 0, 0.5, 1]
@@ -597,7 +597,7 @@ def test_an_annotation_without_an_arrow_is_pasted_like_a_text():
 def test_the_estimated_window_holds_the_text(ha, va):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from helpers.widgets import _TextSprites
+    from helpers.figures.live.sprites import _TextSprites
 
     fig, ax = plotting.new_figure()
     canvas = FigureCanvasAgg(fig)

@@ -34,8 +34,8 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 from matplotlib.transforms import Affine2D
 from numpy.typing import ArrayLike
 
-from . import optim
-from ._validate import (
+from .. import optim
+from .._validate import (
     as_float_array,
     check_class_labels,
     check_iterations,
@@ -44,7 +44,9 @@ from ._validate import (
     check_matching_rows,
     describe,
 )
-from .plotting import (
+from ..sigmoid import _sigmoid
+from ..softmax import _cost_and_gradient, _log_softmax, _softmax
+from .style import (
     CLASS_COLORS,
     CLASS_MARKERS,
     PALETTE,
@@ -54,8 +56,6 @@ from .plotting import (
     show_divergence,
     style_axes,
 )
-from .sigmoid import _sigmoid
-from .softmax import _cost_and_gradient, _log_softmax, _softmax
 
 __all__ = [
     "DIGITS_LEARNING_RATE_EXPONENTS",

@@ -1,4 +1,4 @@
-"""The figures and slider panels of notebook 01 (helpers/viz_01_sigmoid.py).
+"""The figures and slider panels of notebook 01 (helpers/figures/nb01_sigmoid.py).
 
 Warnings are errors in this suite (pyproject.toml), so every draw below also proves that
 no slider position overflows, divides by zero or produces NaN.
@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 
 from helpers import logistic
 from helpers.data import add_intercept
-from helpers.sigmoid import sigmoid
-from helpers.viz_01_sigmoid import (
+from helpers.figures.live import LivePanel
+from helpers.figures.nb01_sigmoid import (
     BoundaryExplorer,
     SigmoidExplorer,
     TrainingPreview,
@@ -25,7 +25,7 @@ from helpers.viz_01_sigmoid import (
     odds_figure,
     threshold_shift_figure,
 )
-from helpers.widgets import LivePanel
+from helpers.sigmoid import sigmoid
 
 
 def render(fig: Figure) -> None:

@@ -30,8 +30,8 @@ from matplotlib.patches import Polygon, Rectangle
 from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator, ScalarFormatter
 from numpy.typing import ArrayLike
 
-from . import data, optim
-from ._validate import (
+from .. import data, optim
+from .._validate import (
     as_float_array,
     check_binary_labels,
     check_distribution,
@@ -40,9 +40,9 @@ from ._validate import (
     check_matching_rows,
     describe,
 )
-from .losses import _bce_with_logits, cross_entropy, entropy
-from .plotting import CLASS_COLORS, CLASS_MARKERS, PALETTE, course_style, new_figure, show_divergence, style_axes
-from .sigmoid import _sigmoid
+from ..losses import _bce_with_logits, cross_entropy, entropy
+from ..sigmoid import _sigmoid
+from .style import CLASS_COLORS, CLASS_MARKERS, PALETTE, course_style, new_figure, show_divergence, style_axes
 
 __all__ = [
     "SCORE_BOX",

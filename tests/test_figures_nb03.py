@@ -1,4 +1,4 @@
-"""Tests of helpers/viz_03_ce_vs_mse.py: the per-sample formulas, the surfaces and the two panels."""
+"""Tests of helpers/figures/nb03_ce_vs_mse.py: the per-sample formulas, the surfaces and the two panels."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
 from helpers import data, gradcheck, logistic, optim
-from helpers import viz_03_ce_vs_mse as viz
+from helpers.figures import nb03_ce_vs_mse as viz
+from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider
 from helpers.sigmoid import sigmoid
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
 
 LR_MIN, LR_MAX = 0.015, 0.15 * 10**1.5  # the notebook's learning-rate slider range for the neuron
 

@@ -1,4 +1,4 @@
-"""The figures and the live over-fitting panel of notebook 05 (helpers.viz_05_practice)."""
+"""The figures and the live over-fitting panel of notebook 05 (helpers.figures.nb05_practice)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers import data, features, one_vs_rest, optim
-from helpers.plotting import PALETTE
-from helpers.viz_05_practice import (
+from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider, slider_style
+from helpers.figures.nb05_practice import (
     OverfittingExplorer,
     plot_age_fits,
     plot_boundaries,
@@ -19,7 +19,7 @@ from helpers.viz_05_practice import (
     plot_multiclass_regions,
     plot_weight_growth,
 )
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider, slider_style
+from helpers.figures.style import PALETTE
 
 MAX_ITER = 150  # shorter than the notebook's 1000, so the corner tests stay fast
 
@@ -241,7 +241,7 @@ def test_designs_of_every_degree_are_the_first_columns_of_the_largest(explorer, 
     ],
 )
 def test_fast_descent_is_fit_logistic_gd_to_the_last_bit(explorer, learning_rate, lam):
-    from helpers.viz_05_practice import _descend
+    from helpers.figures.nb05_practice import _descend
 
     A = explorer.design(8)[0]
     with np.errstate(over="ignore", invalid="ignore"):  # the general loop warns on the blow-up

@@ -35,8 +35,8 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from . import data, logistic, optim
-from ._validate import (
+from .. import data, logistic, optim
+from .._validate import (
     as_float_array,
     check_binary_labels,
     check_iterations,
@@ -44,7 +44,9 @@ from ._validate import (
     check_matching_rows,
     describe,
 )
-from .plotting import (
+from ..sigmoid import sigmoid, sigmoid_grad
+from .live import iterations_slider, learning_rate_slider, slider_style
+from .style import (
     CLASS_COLORS,
     CLASS_MARKERS,
     PALETTE,
@@ -53,8 +55,6 @@ from .plotting import (
     show_divergence,
     style_axes,
 )
-from .sigmoid import sigmoid, sigmoid_grad
-from .widgets import iterations_slider, learning_rate_slider, slider_style
 
 __all__ = [
     "PROBABILITY_CMAP",
@@ -883,7 +883,7 @@ class TrainingPreview:
             self.fig.suptitle("Gradient descent moves the curve toward the data")
         # The legends stay in the background: on this panel's data neither the curve nor the
         # crossing line enters the lower-right corner, and the cost falls below the upper-right
-        # legend long before reaching it (tests/test_viz_01.py compares blitted and full renders).
+        # legend long before reaching it (tests/test_figures_nb01.py compares blitted and full renders).
         self.dynamic_artists: list[Artist] = [
             self.curve, self.cross, *self.points, self.fit_text, *_spines(self.ax_fit),
             self.cost_line, self.cost_marker, *_spines(self.ax_cost), self.divergence,

@@ -1,4 +1,4 @@
-"""Tests of helpers/viz_04_softmax.py: the numerical helpers, the static figures and the two live panels."""
+"""Tests of helpers/figures/nb04_softmax.py: the numerical helpers, the static figures and the two live panels."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
 from helpers import data, one_vs_rest, optim, softmax
-from helpers import viz_04_softmax as viz
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+from helpers.figures import nb04_softmax as viz
+from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider
 
 DIGITS_LR = (10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[1])
 REGIONS_LR = (10 ** viz.REGIONS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.REGIONS_LEARNING_RATE_EXPONENTS[1])

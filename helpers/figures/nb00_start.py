@@ -14,9 +14,9 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.figure import Figure
 
-from . import optim
-from ._validate import check_iterations, check_learning_rate
-from .plotting import PALETTE, course_style, new_figure, show_divergence
+from .. import optim
+from .._validate import check_iterations, check_learning_rate
+from .style import PALETTE, course_style, new_figure, show_divergence
 
 __all__ = ["MAX_ITERATIONS", "ParabolaDescent", "parabola_trajectory"]
 

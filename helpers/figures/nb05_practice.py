@@ -33,8 +33,8 @@ from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, LogLo
 from matplotlib.transforms import offset_copy
 from numpy.typing import ArrayLike
 
-from . import features, losses, optim
-from ._validate import (
+from .. import features, losses, optim
+from .._validate import (
     as_float_array,
     check_binary_labels,
     check_iterations,
@@ -43,7 +43,8 @@ from ._validate import (
     check_matching_rows,
     describe,
 )
-from .plotting import (
+from ..sigmoid import _sigmoid, sigmoid
+from .style import (
     CLASS_COLORS,
     CLASS_MARKERS,
     PALETTE,
@@ -53,7 +54,6 @@ from .plotting import (
     show_divergence,
     style_axes,
 )
-from .sigmoid import _sigmoid, sigmoid
 
 __all__ = [
     "LIMITS",
@@ -168,7 +168,7 @@ def _descend(A: np.ndarray, y: np.ndarray, learning_rate: float, n_iter: int, la
     for these small designs costs more than the step itself; here the loop only steps,
     and the costs of all iterates are computed afterwards with one matrix product. The
     inputs are the explorer's own checked designs, so nothing is validated again.
-    ``tests/test_viz_05.py`` checks that both give the same trajectory, diverging runs included.
+    ``tests/test_figures_nb05.py`` checks that both give the same trajectory, diverging runs included.
     """
     m, n = A.shape
     path = np.zeros((n_iter + 1, n))

@@ -1,4 +1,4 @@
-"""Figures and live panels of notebook 02 (helpers/viz_02_likelihood.py)."""
+"""Figures and live panels of notebook 02 (helpers/figures/nb02_likelihood.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers import data, optim
-from helpers import viz_02_likelihood as viz
-from helpers.plotting import new_figure
-from helpers.widgets import LivePanel, iterations_slider, learning_rate_slider
+from helpers.figures import nb02_likelihood as viz
+from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider
+from helpers.figures.style import new_figure
 
 RAW = {"standardized": False, "min_exponent": -6, "max_exponent": -2, "max_iter": 5000}
 STD = {"standardized": True, "min_exponent": -2, "max_exponent": 2, "max_iter": 1000}
