@@ -342,7 +342,7 @@ def nearest_image(ax: Axes, data: Any, **kwargs: Any) -> NearestImage:
 def tint(colour: str, amount: float) -> tuple[float, float, float]:
     """``colour`` mixed with white: ``amount = 1`` is the colour, ``0`` is white.
 
-    An opaque light colour, not a transparent one: it renders faster and looks the same
+    Introduced in ``notebooks/01_sigmoid.ipynb``. An opaque light colour, not a transparent one: it renders faster and looks the same
     over white.
     """
     rgb = np.array(mpl.colors.to_rgb(colour))
