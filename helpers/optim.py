@@ -242,7 +242,7 @@ class Descent:
         self._costs_known = np.zeros(rates.size, dtype=np.int64)  # costs[:known, j] are filled
         self.trained = 0
         self._trajectories: dict[int, tuple[int, Trajectory]] = {}
-        self._finite_iterate = np.ones((1, rates.size), dtype=bool)
+        self._finite_iterate: np.ndarray = np.ones((1, rates.size), dtype=bool)
 
     def advance(self, iterations: int) -> None:
         """Train every rate until ``iterations`` steps are done (at most ``max_iter``).
@@ -260,7 +260,7 @@ class Descent:
                 np.subtract(self._path[t], grad, out=self._path[t + 1])
         if target > self.trained:
             self.trained = target
-            self._finite_iterate = np.isfinite(flat[: target + 1]).all(axis=2)
+            self._finite_iterate = np.asarray(np.isfinite(flat[: target + 1]).all(axis=2))
 
     def trajectory(self, index: int) -> Trajectory:
         """The run of ``learning_rates[index]`` as trained so far (the same object until trained further)."""

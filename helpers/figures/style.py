@@ -21,8 +21,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
+from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
-from matplotlib.transforms import Affine2D, Bbox
+from matplotlib.transforms import Affine2D, Bbox, Transform
 
 __all__ = [
     "CLASS_COLORS",
@@ -91,7 +92,7 @@ STYLE: dict[str, object] = {
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.prop_cycle": mpl.cycler(color=list(CLASS_COLORS[:6])),
+    "axes.prop_cycle": cycler(color=list(CLASS_COLORS[:6])),
     "image.cmap": "cividis",
     "figure.figsize": (9.0, 4.8),
 }
@@ -108,7 +109,7 @@ def course_style() -> Iterator[None]:
     >>> with course_style():
     ...     fig, ax = new_figure()
     """
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(STYLE):  # type: ignore[arg-type]  # (keys are checked by matplotlib at run time)
         yield
 
 
@@ -145,7 +146,7 @@ def new_figure(
         height = 4.8 if nrows == 1 else 3.6 * nrows
     with course_style():
         fig = Figure(figsize=(width, height), layout="constrained")
-        axes = fig.subplots(nrows, ncols, **subplots_kw)
+        axes = fig.subplots(nrows, ncols, **subplots_kw)  # type: ignore[call-overload]
         for ax in np.atleast_1d(axes).ravel():
             style_axes(ax)
     return fig, axes
@@ -237,7 +238,7 @@ class NearestImage(AxesImage):
     :func:`nearest_image`.
     """
 
-    def make_image(
+    def make_image(  # type: ignore[override]  # like matplotlib's own, it returns (None, 0, 0, None) for nothing to draw
         self, renderer: Any, magnification: float = 1.0, unsampled: bool = False
     ) -> tuple[np.ndarray | None, float, float, Any]:
         """The image as RGBA bytes at the output resolution, with its lower-left corner."""
@@ -266,10 +267,10 @@ class NearestImage(AxesImage):
             return None, 0, 0, None
         rows, cols = np.shape(data)[:2]
         # Array cell (column, row) -> output pixel, as matplotlib's own _make_image builds it.
-        cells = Affine2D().translate(0, -rows).scale(1, -1) if self.origin == "upper" else Affine2D()
-        cells += Affine2D().scale(in_bbox.width / cols, in_bbox.height / rows).translate(in_bbox.x0, in_bbox.y0)
+        cells: Transform = Affine2D().translate(0, -rows).scale(1, -1) if self.origin == "upper" else Affine2D()
+        cells = cells + Affine2D().scale(in_bbox.width / cols, in_bbox.height / rows).translate(in_bbox.x0, in_bbox.y0)
         # The clipped box rounded to whole pixels, as matplotlib >= 3.11 places images.
-        e0, e1, e2, e3 = clipped.extents * magnification
+        e0, e1, e2, e3 = np.asarray(clipped.extents) * magnification
         x0, y0 = math.floor(e0 + 0.5), math.ceil(e1 - 0.5 - 1e-8)
         x1, y1 = math.floor(e2 + 0.5 + 1e-8), math.ceil(e3 - 0.5)
         out_width, out_height = x1 - x0, y1 - y0
@@ -305,18 +306,32 @@ class NearestImage(AxesImage):
         return colours
 
 
-def nearest_image(ax: Axes, data: Any, **kwargs: Any) -> NearestImage:
-    """``ax.imshow(data, interpolation="nearest", **kwargs)``, drawn the fast way (:class:`NearestImage`).
+def nearest_image(
+    ax: Axes,
+    data: Any,
+    *,
+    aspect: str | float | None = None,
+    alpha: float | None = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
+    **kwargs: Any,
+) -> NearestImage:
+    """``ax.imshow(data, interpolation="nearest", ...)``, drawn the fast way (:class:`NearestImage`).
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Builds the image through public
+    API the way ``imshow`` does (aspect, clipping to the axes, colour limits, extent and
+    data limits), as a :class:`NearestImage` from the start.
 
     Parameters
     ----------
     ax : matplotlib.axes.Axes
     data : array_like, shape (rows, cols), (rows, cols, 3) or (rows, cols, 4)
         As for ``imshow``.
+    aspect, alpha, vmin, vmax
+        As for ``imshow``.
     **kwargs
-        Any ``imshow`` keyword but ``interpolation``.
+        Any other ``imshow`` keyword (``cmap``, ``norm``, ``origin``, ``extent``, ...) but
+        ``interpolation``.
 
     Returns
     -------
@@ -326,13 +341,24 @@ def nearest_image(ax: Axes, data: Any, **kwargs: Any) -> NearestImage:
     Raises
     ------
     ValueError
-        If ``interpolation`` is given.
+        If ``interpolation`` is given, or ``vmin``/``vmax`` together with a ``norm`` instance.
     """
     if "interpolation" in kwargs:
         raise ValueError(f"nearest_image always interpolates 'nearest'; got interpolation={kwargs['interpolation']!r}")
-    image = ax.imshow(data, interpolation="nearest", **kwargs)
-    # imshow sets up norm, extent, aspect and clipping; the subclass only draws differently.
-    image.__class__ = NearestImage
+    if (vmin is not None or vmax is not None) and isinstance(kwargs.get("norm"), mpl.colors.Normalize):
+        raise ValueError("give vmin/vmax or a norm instance, not both")
+    image = NearestImage(ax, interpolation="nearest", **kwargs)
+    if aspect is None:
+        aspect = mpl.rcParams["image.aspect"]
+    ax.set_aspect(aspect)  # type: ignore[arg-type]  # "auto", "equal" or a number, as imshow takes
+    image.set_data(data)
+    image.set_alpha(alpha)
+    image.set_clip_path(ax.patch)
+    if vmin is not None or vmax is not None:
+        image.set_clim(vmin, vmax)
+    image.autoscale_None()
+    image.set_extent(image.get_extent())  # updates the data limits and autoscales, as imshow does
+    ax.add_image(image)
     return image
 
 
@@ -342,8 +368,8 @@ def nearest_image(ax: Axes, data: Any, **kwargs: Any) -> NearestImage:
 def tint(colour: str, amount: float) -> tuple[float, float, float]:
     """``colour`` mixed with white: ``amount = 1`` is the colour, ``0`` is white.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``. An opaque light colour, not a transparent one: it renders faster and looks the same
-    over white.
+    Introduced in ``notebooks/01_sigmoid.ipynb``. An opaque light colour, not a
+    transparent one: it renders faster and looks the same over white.
     """
     rgb = np.array(mpl.colors.to_rgb(colour))
     return tuple(float(v) for v in 1.0 - amount * (1.0 - rgb))  # type: ignore[return-value]

@@ -31,7 +31,9 @@ import ipywidgets as widgets
 import numpy as np
 from IPython.display import display
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -173,6 +175,7 @@ class LivePanel:
         self.prepared_texts = 0
         self._canvas: FigureCanvasAgg | None = None
         self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
+        self._axes_titles: dict[int, list[Text]] = {}
         self._texts = _TextSprites()
         self.ahead_delay = 0.06
         self.ahead_gap = 0.15  # moves closer together than this are a drag (or a held key): no drawing ahead
@@ -218,25 +221,38 @@ class LivePanel:
 
     def _opaque(self) -> bool:
         """Whether the figure's background is opaque: only then can text pictures be pasted."""
-        return self.fig.patch.get_visible() and self.fig.patch.get_facecolor()[3] == 1.0
+        return self.fig.patch.get_visible() and to_rgba(self.fig.patch.get_facecolor())[3] == 1.0
 
     def _key(self) -> tuple:
         """What the background depends on: limits, scales, and the texts not listed as dynamic."""
         dynamic = {id(a) for a in self.dynamic_artists()}
 
-        def text(artist: Artist | None) -> object:
+        def text(artist: Text | None) -> object:
             if artist is None or id(artist) in dynamic:
                 return None
             return (artist.get_text(), artist.get_visible())
 
-        parts: list[object] = [tuple(self.fig.get_size_inches()), self.fig.dpi, text(self.fig._suptitle)]
+        # The figure's texts (its suptitle is one of them) and each axes' titles, unless dynamic.
+        parts: list[object] = [tuple(self.fig.get_size_inches()), self.fig.dpi, *(text(t) for t in self.fig.texts)]
         for ax in self.fig.axes:
             parts += [
                 ax.get_visible(), ax.get_position().bounds, ax.get_xlim(), ax.get_ylim(),
                 ax.get_xscale(), ax.get_yscale(), text(ax.xaxis.label), text(ax.yaxis.label),
-                text(ax.title), text(ax._left_title), text(ax._right_title),
+                *(text(title) for title in self._titles(ax)),
             ]
         return tuple(parts)
+
+    def _titles(self, ax: Axes) -> list[Text]:
+        """The axes' three titles (left, centre, right), found through public API and kept.
+
+        ``Axes.get_children`` lists them among its texts; the other texts are ``ax.texts``.
+        """
+        found = self._axes_titles.get(id(ax))
+        if found is None:
+            others = {id(t) for t in ax.texts}
+            found = [c for c in ax.get_children() if isinstance(c, Text) and id(c) not in others]
+            self._axes_titles[id(ax)] = found
+        return found
 
     def _encode(self, canvas: FigureCanvasAgg) -> bytes:
         return png_bytes(np.asarray(canvas.buffer_rgba()))
@@ -302,10 +318,12 @@ class LivePanel:
             for artist, visible in zip(dynamic, shown, strict=True):
                 artist.set_visible(visible)
             # An axes places its titles while it draws, from their visible extent: hidden,
-            # they were placed wrongly. Place them again now that they are visible.
+            # they were placed wrongly. Measuring the axes (public API) places them again.
             renderer = canvas.get_renderer()
+            hidden = {id(artist) for artist in dynamic}
             for ax in self.fig.axes:
-                ax._update_title_position(renderer)
+                if any(id(title) in hidden for title in self._titles(ax)):
+                    ax.get_tightbbox(renderer)
         self._freeze_layout()
         key = self._key()
         self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
@@ -349,7 +367,7 @@ class LivePanel:
         dynamic = self.dynamic_artists()
         # Backgrounds only once the panel has been rendered (its layout is then frozen).
         canvas = self._canvas if self._canvas is not None and self._canvas is self.fig.canvas else None
-        blits = bool(dynamic) and canvas is not None
+        blits = bool(dynamic)
         opaque = self._opaque()
         visited = 0
         seen: set[tuple] = set()
@@ -358,7 +376,7 @@ class LivePanel:
                 for value in slider_positions(self.controls[name]):
                     self.draw(**{**current, name: value})
                     visited += 1
-                    if blits:
+                    if blits and canvas is not None:
                         key = self._key()
                         if key not in seen and len(seen) < self.max_prepared_backgrounds:
                             seen.add(key)
@@ -384,7 +402,9 @@ class LivePanel:
             png = self.render()
             # The picture's size as the <img>'s width and height attributes: the page knows
             # its shape before decoding it, and a new picture of the same size changes no layout.
-            height, width = np.asarray(self._canvas.buffer_rgba()).shape[:2]
+            canvas = self._canvas
+            assert canvas is not None  # render() made it
+            height, width = np.asarray(canvas.buffer_rgba()).shape[:2]
             if (self.image.width, self.image.height) != (str(width), str(height)):
                 self.image.width, self.image.height = str(width), str(height)
             self.image.value = b"data:image/png;base64," + base64.b64encode(png)

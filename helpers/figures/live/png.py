@@ -32,7 +32,7 @@ def _deflate(data: np.ndarray) -> bytes:
     the first, a few hundred bytes.
     """
     global _POOL
-    view = memoryview(data)
+    view = memoryview(np.ascontiguousarray(data).data)
     if len(view) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return zlib.compress(view, 1)
     if _POOL is None:

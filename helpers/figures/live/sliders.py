@@ -152,7 +152,7 @@ def _log_position(control: widgets.FloatLogSlider, index: int) -> float:
     return float(control.base ** (control.min + index * control.step))
 
 
-def _position_index(control: widgets.ValueWidget, value: object) -> int | None:
+def _position_index(control: widgets.ValueWidget, value: Any) -> int | None:
     """The index of ``value`` among :func:`slider_positions` of ``control``, or None."""
     try:
         if isinstance(control, widgets.FloatLogSlider):

@@ -20,6 +20,17 @@ def _plain_text(artist: Artist) -> bool:
         return True
     return type(artist) is Annotation and artist.arrow_patch is None
 
+def _linespacing(text: Text) -> object:
+    """The text's line spacing through public API (``Text.get_linespacing``, matplotlib 3.10+), else None.
+
+    A text's multi-line alignment has no public getter: the course sets it, if at all,
+    when it creates a text, never in a ``draw``, and the blitting tests compare every
+    figure's blitted frames with full redraws.
+    """
+    getter = getattr(text, "get_linespacing", None)
+    return getter() if getter is not None else None
+
+
 class _TextSprites:
     """Pictures of dynamic texts, pasted instead of drawn again.
 
@@ -48,7 +59,7 @@ class _TextSprites:
         self._made_this_frame = False  # LivePanel.render resets it
         self.searched_whole = 0  # pictures for which the window around the text was not enough
         self._sprites: OrderedDict[tuple, tuple[int, int, np.ndarray, np.ndarray]] = OrderedDict()
-        self._previous: dict[int, tuple] = {}
+        self._previous: dict[int, tuple | None] = {}
         self._scratch: RendererAgg | None = None
 
     @staticmethod
@@ -56,7 +67,8 @@ class _TextSprites:
         """Everything that decides the text's pixels, or None if it is not a plain Text."""
         if not _plain_text(text) or text.get_path_effects() or text.get_usetex() or not text.get_text():
             return None  # not plain, or empty (matplotlib draws nothing, not even its box)
-        anchored, transform = None, id(text.get_transform())
+        anchored: tuple | None = None
+        transform: int | None = id(text.get_transform())
         if isinstance(text, Annotation):
             # Placed relative to a point: an annotation makes itself a new transform on every
             # drawing, so the point and both coordinate systems stand in for it.
@@ -71,8 +83,8 @@ class _TextSprites:
         return (
             background, text.get_text(), tuple(text.get_unitless_position()), str(text.get_color()),
             text.get_alpha(), hash(text.get_fontproperties()), text.get_rotation(), text.get_rotation_mode(),
-            text.get_horizontalalignment(), text.get_verticalalignment(), getattr(text, "_multialignment", None),
-            getattr(text, "_linespacing", None), text.get_clip_on(), text.get_wrap(), text.get_transform_rotates_text(),
+            text.get_horizontalalignment(), text.get_verticalalignment(), _linespacing(text),
+            text.get_clip_on(), text.get_wrap(), text.get_transform_rotates_text(),
             transform, boxed, anchored,
         )
 
@@ -123,7 +135,7 @@ class _TextSprites:
     @classmethod
     def _one_draw_colour(cls, text: Artist) -> np.ndarray | None:
         """The text's RGB (0-255) if one drawing over white gives its picture, else None."""
-        if not _plain_text(text) or text.get_bbox_patch() is not None:
+        if not isinstance(text, Text) or not _plain_text(text) or text.get_bbox_patch() is not None:
             return None
         red, green, blue, alpha = to_rgba(text.get_color(), text.get_alpha())
         colour = np.array([red, green, blue]) * 255
@@ -190,13 +202,13 @@ class _TextSprites:
             return None
         # A box around the text and glyphs reaching past their metrics stay inside this margin;
         # another artist's extent (a legend's, say) includes its frame.
-        is_text = isinstance(text, Text)
-        patch = text.get_bbox_patch() if is_text else None
         margin = 8.0
-        if patch is not None:  # the box's padding and edge lie outside the text's extent
-            margin += 3 * text.get_fontsize() * renderer.dpi / 72 + 2 * patch.get_linewidth() * renderer.dpi / 72
-        elif is_text:
-            margin += 0.5 * text.get_fontsize() * renderer.dpi / 72
+        if isinstance(text, Text):
+            patch = text.get_bbox_patch()
+            if patch is not None:  # the box's padding and edge lie outside the text's extent
+                margin += (3 * float(text.get_fontsize()) + 2 * patch.get_linewidth()) * renderer.dpi / 72
+            else:
+                margin += 0.5 * float(text.get_fontsize()) * renderer.dpi / 72
         return _TextSprites._clipped(
             (extent.x0 - margin, extent.x1 + margin, extent.y0 - margin, extent.y1 + margin), shape
         )
@@ -215,7 +227,7 @@ class _TextSprites:
         size = text.get_fontsize() * renderer.dpi / 72
         lines = text.get_text().split("\n")
         width = (max(len(line) for line in lines) + 1) * size
-        spacing = getattr(text, "_linespacing", None)  # a number, or "normal" (matplotlib 3.11)
+        spacing = _linespacing(text)  # a number, "normal" (matplotlib 3.11), or None (not readable)
         spacing = max(float(spacing), 1.2) if isinstance(spacing, (int, float)) else 1.5
         height = (len(lines) + 1) * size * spacing
         ha = text.get_horizontalalignment()
@@ -242,10 +254,13 @@ class _TextSprites:
     ) -> tuple[int, int, np.ndarray, np.ndarray] | None:
         """The picture of ``text`` drawn inside ``window`` of the scratch canvas, or None if it may not fit."""
         top, bottom, left, right = window
+        scratch = self._scratch
+        if scratch is None:  # pragma: no cover - _make sets it before calling this
+            return None
         colour = self._one_draw_colour(text)
         if colour is not None:  # once over white; its darkest channel gives the coverage
             pixels[top:bottom, left:right] = 255
-            text.draw(self._scratch)
+            text.draw(scratch)
             channel = int(np.argmin(colour))
             darkened = pixels[top:bottom, left:right, channel]
             drawn = darkened != 255
@@ -254,7 +269,7 @@ class _TextSprites:
             over = []
             for shade in (0, 255):
                 pixels[top:bottom, left:right] = (shade, shade, shade, 255)
-                text.draw(self._scratch)
+                text.draw(scratch)
                 over.append(pixels[top:bottom, left:right, :3].astype(np.int32))
             black, white = over
             drawn = (black != 0).any(axis=2) | (white != 255).any(axis=2)
