@@ -195,44 +195,23 @@ def command_open(args: argparse.Namespace) -> None:
 def command_test(args: argparse.Namespace) -> None:
     python = ensure_environment(latest=args.latest, oldest=args.oldest)
     env = child_env()
-    say("ruff: checking helpers, solutions, tests and notebooks")
-    ruff = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT, env=env)
+    checks = {
+        "ruff (style and errors: helpers, tools, tests, notebooks)": [str(python), "-m", "ruff", "check", "."],
+        "import-linter (the layers: maths < figures < notebooks, no cycles; pyproject.toml)": [
+            str(python), "-c", "import sys; from importlinter.cli import lint_imports_command; "
+            "sys.exit(lint_imports_command())", "--no-cache",
+        ],
+    }
+    failed = []
+    for what, command in checks.items():
+        say(what)
+        if subprocess.call(command, cwd=ROOT, env=env) != 0:
+            failed.append(what.split()[0])
     say("pytest: unit tests, then every notebook under nbval")
     tests = subprocess.call([str(python), "-m", "pytest", *args.extra], cwd=ROOT, env=env)
-    if ruff != 0:
-        say("ruff found problems (listed above)")
-    raise SystemExit(tests or ruff)
-
-
-# Run inside .venv by 'execute': executes one notebook in a fresh kernel, top to bottom, and
-# saves it without live-widget outputs. Those outputs only mean something with a running
-# kernel (opened without one, JupyterLab would show "Error displaying widget"), nbval
-# ignores them, and their saved state would add hundreds of kilobytes of pictures to
-# every notebook. Each live panel is preceded by a static figure that is kept.
-EXECUTE_ONE = """
-import sys
-import nbformat
-from nbclient import NotebookClient
-
-path = sys.argv[1]
-from nbclient.exceptions import CellTimeoutError
-
-for attempt in range(3):  # a stuck kernel (idle, never answering) gets a fresh one
-    nb = nbformat.read(path, as_version=4)
-    try:
-        NotebookClient(nb, timeout=180, kernel_name="python3",
-                       resources={"metadata": {"path": "notebooks"}}).execute()
-        break
-    except CellTimeoutError:
-        if attempt == 2:
-            raise
-WIDGET = "application/vnd.jupyter.widget-view+json"
-for cell in nb.cells:
-    if cell.cell_type == "code":
-        cell.outputs = [o for o in cell.outputs if WIDGET not in o.get("data", {})]
-nb.metadata.pop("widgets", None)
-nbformat.write(nb, path)
-"""
+    if failed:
+        say(f"{', '.join(failed)} found problems (listed above)")
+    raise SystemExit(tests or bool(failed))
 
 
 def command_execute(args: argparse.Namespace) -> None:
@@ -240,7 +219,7 @@ def command_execute(args: argparse.Namespace) -> None:
     notebooks = args.notebooks or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
     for notebook in notebooks:
         say(f"executing {notebook} top to bottom in a fresh kernel")
-        run([str(python), "-c", EXECUTE_ONE, notebook], env=child_env())
+        run([str(python), "-m", "tools.execute", notebook], env=child_env())
 
 
 def command_bench(args: argparse.Namespace) -> None:

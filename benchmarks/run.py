@@ -6,7 +6,7 @@ Markdown table per part:
 1. **Sliders.** Each notebook runs in a fresh kernel with the inline backend, as a learner
    runs it; then every slider of every live panel moves through its whole range, up and
    back down, and each move is timed: callback, figure redraw and PNG sent to the page
-   (``benchmarks/sweep.py``). A panel trains every learning rate of its slider and draws
+   (``tools/sweep.py``). A panel trains every learning rate of its slider and draws
    their backgrounds when it is first shown (``LivePanel.prepare``); the table gives that
    time per panel, and marks each learning-rate and iterations slider "met" or "missed"
    against issue 8's targets (median <= 50 ms, 95th percentile <= 100 ms).
@@ -45,8 +45,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.sweep import sweep_notebook  # noqa: E402
 from helpers import data, logistic, optim, softmax  # noqa: E402
+from tools.sweep import sweep_notebook  # noqa: E402
 
 
 def interleaved_times(

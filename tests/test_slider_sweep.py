@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from arithmetic import describe, kernel_env
 
-from benchmarks.sweep import sweep_notebook
+from tools.sweep import sweep_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
