@@ -83,7 +83,7 @@ for _p_index, _panel in enumerate(_panels):
                 _problems.append(f"{_name}={_v!r}: non-finite data in {_b}")
         _control.value = _start[_name]
         _report.append({
-            "panel": _p_index, "figure": (_panel.fig._suptitle.get_text() if _panel.fig._suptitle else ""),
+            "panel": _p_index, "figure": _panel.fig.get_suptitle(),
             "control": _name, "description": getattr(_control, "description", _name),
             "positions": len(_values), "moves": len(_order), "prepared_ms": _panel.prepared_ms,
             "times_ms": [t * 1e3 for t in _times], "problems": _problems[:10],
@@ -119,6 +119,7 @@ def sweep_notebook(
     executed: nbformat.NotebookNode | None = None,
     attempts: int = 3,
     env: dict[str, str] | None = None,
+    code: str = SWEEP_CODE,
 ) -> list[dict]:
     """Execute ``path`` in a fresh kernel and sweep its sliders; return one record per slider.
 
@@ -138,6 +139,10 @@ def sweep_notebook(
         a cell is never retried.
     env : dict of str to str, optional
         The kernel's whole environment (default: this process's).
+    code : str
+        What runs in the kernel after the notebook (``__LIMIT__`` is replaced by ``limit``);
+        it prints one line ``SWEEP-REPORT <json>``. The slider sweep by default;
+        ``benchmarks/engine.py`` passes its own.
 
     Returns
     -------
@@ -147,7 +152,7 @@ def sweep_notebook(
     original = executed if executed is not None else nbformat.read(path, as_version=4)
     for attempt in range(1, attempts + 1):
         nb = copy.deepcopy(original)
-        nb.cells.append(nbformat.v4.new_code_cell(SWEEP_CODE.replace("__LIMIT__", str(limit))))
+        nb.cells.append(nbformat.v4.new_code_cell(code.replace("__LIMIT__", str(limit))))
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})
         try:

@@ -115,6 +115,9 @@ class LivePanel:
         key, whose next move would wait for the drawing.
     drawn_ahead : int
         How many positions have been drawn ahead.
+    text_pictures : bool
+        Whether dynamic texts and overlays are pasted as pictures (the default) or drawn
+        every time; ``benchmarks/engine.py`` switches it off to measure what it saves.
 
     Examples
     --------
@@ -177,6 +180,7 @@ class LivePanel:
         self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
         self._axes_titles: dict[int, list[Text]] = {}
         self._texts = _TextSprites()
+        self.text_pictures = True
         self.ahead_delay = 0.06
         self.ahead_gap = 0.15  # moves closer together than this are a drag (or a held key): no drawing ahead
         self._changed_at = -math.inf
@@ -287,7 +291,7 @@ class LivePanel:
         key = self._background(canvas, dynamic)
         renderer = canvas.get_renderer()
         # Dynamic texts and overlays are pasted as pictures; only an opaque figure allows it.
-        opaque = self._opaque()
+        opaque = self._opaque() and self.text_pictures
         fixed = {id(a) for a in self.overlay}
         self._texts._made_this_frame = False
         for artist in dynamic:
@@ -382,7 +386,7 @@ class LivePanel:
                             seen.add(key)
                             self.max_backgrounds = max(self.max_backgrounds, len(seen))
                             self._background(canvas, dynamic, restore=False)
-                        if opaque and key in self._backgrounds:
+                        if opaque and self.text_pictures and key in self._backgrounds:
                             renderer = canvas.get_renderer()
                             for artist in dynamic:
                                 if isinstance(artist, Text):
@@ -499,7 +503,7 @@ class LivePanel:
             self.draw(**values)
             self._draw_ms = 1000 * (time.perf_counter() - start)
             key = self._background(canvas, dynamic, restore=False)
-            if self._opaque():
+            if self._opaque() and self.text_pictures:
                 renderer = canvas.get_renderer()
                 for artist in dynamic:
                     if isinstance(artist, Text) and id(artist) not in fixed:
