@@ -32,6 +32,7 @@ from ._validate import (
 __all__ = [
     "Descent",
     "Trajectory",
+    "cost_behaviour",
     "fit_logistic_gd",
     "fit_logistic_newton",
     "fit_softmax_gd",
@@ -94,6 +95,80 @@ def _first_rise(costs: np.ndarray) -> int | None:
     bad = ~np.isfinite(costs) | (costs > costs[0])
     return int(np.argmax(bad)) if bad.any() else None
 
+
+
+def cost_behaviour(costs: ArrayLike, iteration: int | None = None) -> tuple[str, int | None]:
+    """What the cost of a run did up to ``iteration``, for the divergence banner of a figure.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. A cost that rises above
+    its starting value does not always mean a run that fails. With ``c_0 .. c_t`` the
+    costs up to iteration ``t`` and ``k`` the first iteration whose cost is above ``c_0``
+    (or not finite):
+
+    - ``"descends"``: no cost above ``c_0`` (``k`` is None);
+    - ``"grows"``: a cost is not finite (the run blew up), or the highest cost of the
+      second half of iterations ``k..t`` is more than 1 % above the highest of the first
+      half (new highs keep coming; with fewer than four iterations since ``k``: the last
+      cost is the highest so far);
+    - ``"recovers"``: the cost overshot at ``k`` but has been below ``c_0`` for the last
+      two iterations or more, or has fallen at each of the last three (an overshoot that
+      recovers, as a first step that is too long for the start but not for the rest of
+      the way);
+    - ``"oscillates"``: otherwise: the cost keeps jumping above its start without new highs.
+
+    Parameters
+    ----------
+    costs : array_like, shape (k + 1,)
+        ``Trajectory.costs``.
+    iteration : int, optional
+        The last iteration to look at (default: the last one).
+
+    Returns
+    -------
+    (str, int or None)
+        The behaviour and ``k`` (None for ``"descends"``).
+
+    Raises
+    ------
+    ValueError
+        If ``costs`` is not a non-empty 1-D array or ``iteration`` is negative.
+
+    Examples
+    --------
+    >>> cost_behaviour([4.0, 3.0, 2.0])
+    ('descends', None)
+    >>> cost_behaviour([4.0, 5.0, 3.0, 2.0, 1.5])
+    ('recovers', 1)
+    >>> cost_behaviour([4.0, 6.0, 5.0, 6.0, 5.0, 6.0, 5.0])
+    ('oscillates', 1)
+    >>> cost_behaviour([1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+    ('grows', 1)
+    """
+    values = np.asarray(costs, dtype=np.float64)
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"costs must be a non-empty 1-D array; got shape {values.shape}")
+    if iteration is not None:
+        t = int(iteration)
+        if t < 0:
+            raise ValueError(f"iteration must be >= 0; got {iteration!r}")
+        values = values[: t + 1]
+    start = values[0]
+    rose = ~np.isfinite(values) | (values > start)
+    if not rose.any():
+        return "descends", None
+    k = int(np.argmax(rose))
+    since = values[k:]
+    if not np.isfinite(since).all():
+        return "grows", k
+    t = values.size - 1
+    last_above = t - int(np.argmax(rose[::-1]))
+    if t - last_above >= 2 or (since.size >= 4 and (np.diff(since[-4:]) < 0).all()):
+        return "recovers", k
+    if since.size < 4:
+        return ("grows" if since[-1] >= since.max() else "oscillates"), k
+    half = since.size // 2
+    grows = since[half:].max() > 1.01 * since[:half].max()
+    return ("grows" if grows else "oscillates"), k
 
 def gradient_descent(
     fun: CostAndGradient,

@@ -297,3 +297,41 @@ def test_a_nan_gradient_ends_the_run_where_the_textbook_loop_ends_it():
 def test_descent_rejects_bad_rates_and_iteration_counts(rates, max_iter, message):
     with pytest.raises(ValueError, match=message):
         optim.Descent(lambda xs: xs, lambda xs: xs[:, 0], [1.0], rates, max_iter)
+
+
+# ---------------------------------------------------------------------------------------
+# cost_behaviour: what the divergence banner says
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("costs", "iteration", "expected"),
+    [
+        ([4.0, 3.0, 3.0, 2.0], None, ("descends", None)),
+        ([4.0, 5.0, 3.0, 2.0, 1.5], None, ("recovers", 1)),  # one overshoot, then below the start
+        ([4.0, 5.0, 3.0, 2.0, 1.5], 1, ("grows", 1)),  # at iteration 1 only the rise is known
+        ([4.0, 9.0, 8.0, 7.0, 6.0, 5.0], None, ("recovers", 1)),  # falling back, still above the start
+        ([4.0, 6.0, 5.0, 6.0, 5.0, 6.0, 5.0, 6.0], None, ("oscillates", 1)),  # bounded jumps
+        ([4.0, 3.0, 5.0, 3.9, 5.0, 3.9, 5.0], None, ("oscillates", 2)),  # dips below the start every other step
+        ([1.0, 2.0, 4.0, 8.0, 16.0, 32.0], None, ("grows", 1)),
+        ([1.0, 0.5, np.inf], None, ("grows", 2)),  # overflowed
+        ([1.0, np.nan], None, ("grows", 1)),
+    ],
+)
+def test_cost_behaviour_tells_overshoot_oscillation_and_growth_apart(costs, iteration, expected):
+    assert optim.cost_behaviour(costs, iteration) == expected
+
+
+def test_cost_behaviour_agrees_with_diverged_at_on_real_runs():
+    rng = np.random.default_rng(11)
+    X = np.column_stack([np.ones(60), rng.normal(size=(60, 2)) * [1.0, 40.0]])
+    y = (X[:, 2] + 10 * rng.normal(size=60) > 0).astype(float)
+    for rate in (1e-4, 1e-3, 1e-2, 1e-1, 10.0):
+        run = optim.fit_logistic_gd(X, y, rate, 300)
+        kind, since = optim.cost_behaviour(run.costs)
+        assert since == run.diverged_at
+        assert (kind == "descends") == (run.diverged_at is None)
+
+
+@pytest.mark.parametrize(("costs", "iteration"), [([], None), ([[1.0]], None), ([1.0, 2.0], -1)])
+def test_cost_behaviour_rejects_bad_input(costs, iteration):
+    with pytest.raises(ValueError, match=r"costs|iteration"):
+        optim.cost_behaviour(costs, iteration)
