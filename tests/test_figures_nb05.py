@@ -388,3 +388,12 @@ def test_plot_age_fits_and_weight_growth():
     assert np.allclose(fig.axes[0].lines[0].get_ydata(), np.linalg.norm(run.path, axis=1))
     with pytest.raises(ValueError, match="at least one"):
         plot_weight_growth([])
+
+
+def test_plane_grid_lists_the_points_row_by_row_from_the_bottom():
+    from helpers.figures.style import plane_grid
+
+    xs, ys, points = plane_grid((0.0, 1.0, 10.0, 12.0), 3)
+    assert xs.tolist() == [0.0, 0.5, 1.0] and ys.tolist() == [10.0, 11.0, 12.0]
+    image = points[:, 1].reshape(3, 3)  # an origin="lower" image: row r is y = ys[r]
+    assert np.array_equal(image[:, 0], ys) and np.array_equal(points[:3, 0], xs)

@@ -108,7 +108,7 @@ class DescentExplorer(LiveFigure):
     mean, std : numpy.ndarray, shape (2,)
         Standardisation statistics (zeros and ones for raw scores).
     dynamic_artists : list of matplotlib.artist.Artist
-        Every artist :meth:`draw` changes, for ``LivePanel(..., dynamic=...)``. The axes'
+        Every artist :meth:`draw` changes (the live panel repaints only these). The axes'
         limits never change with the iteration count, and take at most two values along
         the learning-rate slider.
 
