@@ -11,7 +11,7 @@ picture of the rest.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
@@ -139,10 +139,12 @@ class DescentExplorer(LiveFigure):
         if max_exponent > math.log10(_MAX_LEARNING_RATE):
             raise ValueError(f"max_exponent must be at most {math.log10(_MAX_LEARNING_RATE):g}; got {max_exponent}")
         rates = learning_rates(min_exponent, max_exponent, steps_per_decade)
-        self.settings = {"min_exponent": min_exponent, "max_exponent": max_exponent,
-                         "steps_per_decade": steps_per_decade, "max_iter": max_iter}
-        self.defaults = {"learning_rate": float(rates[rates.size // 2]) if learning_rate is None else learning_rate,
-                         "iterations": max_iter if iterations is None else iterations}
+        self.settings: dict[str, Any] = {"min_exponent": min_exponent, "max_exponent": max_exponent,
+                                         "steps_per_decade": steps_per_decade, "max_iter": max_iter}
+        self.defaults: dict[str, Any] = {
+            "learning_rate": float(rates[rates.size // 2]) if learning_rate is None else learning_rate,
+            "iterations": max_iter if iterations is None else iterations,
+        }
         self.standardized = standardized
         self.scores, self.admitted = points, labels
         if standardized:
