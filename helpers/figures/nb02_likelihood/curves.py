@@ -163,7 +163,7 @@ def plot_kl_decomposition(p: ArrayLike, q: ArrayLike, ax: Axes | None = None) ->
         ax.fill_between(t, floor, total, color=PALETTE["orange"], alpha=0.5,
                         label="KL(p ‖ q) (what training can remove)")
         ax.plot(t, total, color=PALETTE["black"], label="cross-entropy H(p, q)")
-        ax.set(xlim=(0, 1), ylim=(0, 1.1 * float(total.max())),
+        ax.set(xlim=(0, 1), ylim=(0, 1.1 * float(np.max(total))),
                xlabel="t   (prediction q moved from the start q₀ (t = 0) to the labels p (t = 1))",
                ylabel="nats")
         ax.legend(loc="upper right")

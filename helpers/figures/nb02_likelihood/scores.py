@@ -279,7 +279,7 @@ def plot_decision_boundary(
     weights = _check_theta2(theta)
     if (mean is None) != (std is None):
         raise ValueError("give both mean and std (the standardisation statistics), or neither")
-    if mean is not None:
+    if mean is not None and std is not None:
         weights = features.raw_units_theta(weights, mean, std)
     points, labels = _check_scores(scores, admitted)
     star = None

@@ -170,7 +170,8 @@ class OverfittingExplorer(LiveFigure):
         """
         d = self._check_degree(degree)
         n = features.n_polynomial_features(d)  # columns sorted by degree: degree d's come first
-        return tuple(A[:, :n] for A in self._designs)
+        train, held_out, grid = self._designs
+        return train[:, :n], held_out[:, :n], grid[:, :n]
 
     def run(self, degree: int, lam: float, learning_rate: float) -> _Run:
         """The cached gradient-descent run for (degree, λ, learning rate), trained on first use.
@@ -225,7 +226,7 @@ class OverfittingExplorer(LiveFigure):
         return self._descents[key]
 
     def _check_degree(self, degree: object) -> int:
-        if isinstance(degree, bool) or not isinstance(degree, Integral) or not 1 <= degree <= self.max_degree:
+        if isinstance(degree, bool) or not isinstance(degree, Integral) or not 1 <= int(degree) <= self.max_degree:
             raise ValueError(f"degree must be an integer from 1 to {self.max_degree}; got {describe(degree)}")
         return int(degree)
 

@@ -9,6 +9,7 @@ live panel only updates that artist (see :mod:`.explorer`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import contourpy
 import numpy as np
@@ -49,7 +50,7 @@ def _scatter_rings(ax: Axes, X: np.ndarray, y: np.ndarray, *, hollow: bool, suff
 def _zero_level(axis: np.ndarray, scores: np.ndarray) -> list[np.ndarray]:
     """Segments of the curve ``scores = 0`` on the square grid ``axis`` x ``axis``."""
     generator = contourpy.contour_generator(axis, axis, scores, line_type="Separate")
-    return list(generator.lines(0.0))
+    return cast(list[np.ndarray], generator.lines(0.0))  # line_type "Separate": one array per segment
 
 
 
