@@ -38,6 +38,7 @@ __all__ = [
     "polynomial_feature_names",
     "polynomial_features",
     "quantile_bin_edges",
+    "raw_units_theta",
 ]
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -622,3 +623,52 @@ def make_age_risk(
     age = np.round(gen.uniform(low, high, count), 1)
     y = (gen.uniform(size=count) < age_risk_probability(age, shape)).astype(np.float64)
     return age, y
+
+
+def raw_units_theta(theta: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.ndarray:
+    r"""Rewrite weights learnt on standardised features as weights on the raw features.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. A model trained on
+    :math:`u_j = (x_j - \mu_j)/s_j` has the score
+
+    .. math:: z = \theta_0 + \sum_j \theta_j \frac{x_j - \mu_j}{s_j}
+              = \Big(\theta_0 - \sum_j \frac{\theta_j \mu_j}{s_j}\Big) + \sum_j \frac{\theta_j}{s_j}\, x_j ,
+
+    so the same model on raw features has intercept :math:`\theta_0 - \sum_j \theta_j\mu_j/s_j`
+    and weights :math:`\theta_j / s_j`. Use it to draw a boundary learnt on standardised
+    data in the raw units of the data.
+
+    Parameters
+    ----------
+    theta : array_like, shape (d + 1,)
+        Intercept first, then one weight per standardised feature.
+    mean, std : array_like, shape (d,)
+        The statistics returned by :func:`helpers.data.standardize`; ``std > 0``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (d + 1,)
+        The weights for ``add_intercept(raw_features)``.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit together, ``std`` has an entry <= 0, or input is not finite.
+
+    Examples
+    --------
+    >>> raw_units_theta([1.0, 2.0], [10.0], [4.0])  # 1 + 2 (x - 10) / 4 = -4 + 0.5 x
+    array([-4. ,  0.5])
+    """
+    weights = as_float_array(theta, "theta", ndim=1)
+    centre = as_float_array(mean, "mean", ndim=1)
+    scale = as_float_array(std, "std", ndim=1)
+    if centre.shape != scale.shape or weights.shape[0] != centre.shape[0] + 1:
+        raise ValueError(
+            "theta must have one entry more than mean and std (the intercept); got theta of shape "
+            f"{weights.shape}, mean of shape {centre.shape} and std of shape {scale.shape}"
+        )
+    if (scale <= 0).any():
+        raise ValueError(f"std must be positive; got {scale[scale <= 0][0]:g}")
+    slopes = weights[1:] / scale
+    return np.concatenate([[weights[0] - float(slopes @ centre)], slopes])

@@ -38,6 +38,7 @@ from ._validate import (
 from .sigmoid import _sigmoid
 
 __all__ = [
+    "accuracy_path",
     "cost",
     "cost_and_gradient",
     "gradient",
@@ -513,3 +514,56 @@ def gradient_lipschitz_constant(X: ArrayLike, lam: float = 0.0) -> float:
     m = design.shape[0]
     penalty = strength / m if design.shape[1] > 1 else 0.0
     return float(np.linalg.eigvalsh(design.T @ design)[-1]) / (4 * m) + penalty
+
+
+def accuracy_path(path: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
+    r"""The share of samples each iterate of a descent path classifies correctly.
+
+    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. Iterate
+    :math:`\theta_t` predicts class 1 for sample :math:`x_i` when
+    :math:`\theta_t^T x_i \ge 0` (that is :math:`h \ge 1/2`, the rule of :func:`predict`);
+    the accuracy is the mean of :math:`[\hat y_i = y_i]`. One matrix product serves every
+    iterate of ``path`` (``Trajectory.path``), so a figure can show the accuracy along a
+    whole run after training it.
+
+    Parameters
+    ----------
+    path : array_like, shape (k + 1, n)
+        The iterates, one per row.
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k + 1,)
+        The accuracy of each iterate, a fraction in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels other than 0/1 or non-finite input.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[1.0, -2.0], [1.0, -1.0], [1.0, 1.0], [1.0, 2.0]])
+    >>> accuracy_path([[0.0, -1.0], [1.5, 1.0], [0.0, 1.0]], X, [0, 0, 1, 1]).tolist()
+    [0.0, 0.75, 1.0]
+    """
+    iterates = as_float_array(path, "path", ndim=2)
+    design = as_float_array(X, "X", ndim=2)
+    labels = check_binary_labels(y)
+    check_matching_rows(design, labels)
+    if iterates.shape[1] != design.shape[1]:
+        raise ValueError(
+            f"path must have shape (k + 1, {design.shape[1]}) to match X, which has {design.shape[1]} columns; "
+            f"got path of shape {iterates.shape}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        scores = iterates @ design.T  # (k + 1, m)
+        huge = ~np.isfinite(scores).all(axis=1)
+        if huge.any():  # weights so large that a score overflows: shrinking them keeps every sign
+            shrunk = iterates[huge] / np.abs(iterates[huge]).max(axis=1, keepdims=True)
+            scores[huge] = shrunk @ design.T
+    return np.mean((scores >= 0) == (labels == 1), axis=1)

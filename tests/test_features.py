@@ -227,3 +227,30 @@ def test_split_used_by_the_notebook_is_reproducible():
     second = data.train_test_split(*features.make_rings(180, rng_b), 2 / 3, rng_b)
     assert all(np.array_equal(a, b) for a, b in zip(first, second, strict=True))
     assert len(first[2]) == 60 and len(first[3]) == 120
+
+
+# ---------------------------------------------------------------------------------------
+# weights learnt on standardised features, in raw units (notebook 02)
+# ---------------------------------------------------------------------------------------
+def test_raw_units_theta_gives_the_same_scores(rng):
+    scores, _ = data.load_exam_scores()
+    Z, mean, std = data.standardize(scores)
+    for _ in range(5):
+        theta = rng.normal(size=3) * 3
+        raw = features.raw_units_theta(theta, mean, std)
+        np.testing.assert_allclose(data.add_intercept(scores) @ raw, data.add_intercept(Z) @ theta, rtol=1e-10,
+                                   atol=1e-10)
+
+
+@pytest.mark.parametrize(
+    ("theta", "mean", "std", "message"),
+    [
+        ([1.0, 2.0], [0.0, 0.0], [1.0, 1.0], "one entry more than mean and std"),
+        ([1.0, 2.0, 3.0], [0.0, 0.0], [1.0, 0.0], "std must be positive"),
+        ([1.0, 2.0, 3.0], [0.0], [1.0, 1.0], "one entry more"),
+        ([1.0, np.nan, 3.0], [0.0, 0.0], [1.0, 1.0], "finite"),
+    ],
+)
+def test_raw_units_theta_rejects_bad_input(theta, mean, std, message):
+    with pytest.raises(ValueError, match=message):
+        features.raw_units_theta(theta, mean, std)

@@ -1,4 +1,4 @@
-"""Figures and live panels of notebook 02 (helpers/figures/nb02_likelihood.py)."""
+"""Figures and live panels of notebook 02 (helpers/figures/nb02_likelihood/)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from matplotlib.figure import Figure
 
 from helpers import data, optim
 from helpers.figures import nb02_likelihood as viz
-from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider
+from helpers.figures.live import iterations_slider, learning_rate_slider, learning_rates, slider_positions
+from helpers.figures.nb02_likelihood import explorer as explorer_module
+from helpers.figures.nb02_likelihood import scores as scores_module
 from helpers.figures.style import new_figure
 
 RAW = {"standardized": False, "min_exponent": -6, "max_exponent": -2, "max_iter": 5000}
@@ -37,30 +39,6 @@ def std_explorer(exam):
 # ---------------------------------------------------------------------------------------
 # geometry
 # ---------------------------------------------------------------------------------------
-def test_raw_units_theta_gives_the_same_scores(exam, rng):
-    scores, _ = exam
-    Z, mean, std = data.standardize(scores)
-    for _ in range(5):
-        theta = rng.normal(size=3) * 3
-        raw = viz.raw_units_theta(theta, mean, std)
-        np.testing.assert_allclose(data.add_intercept(scores) @ raw, data.add_intercept(Z) @ theta, rtol=1e-10,
-                                   atol=1e-10)
-
-
-@pytest.mark.parametrize(
-    ("theta", "mean", "std", "message"),
-    [
-        ([1.0, 2.0], [0.0, 0.0], [1.0, 1.0], "one entry more than mean and std"),
-        ([1.0, 2.0, 3.0], [0.0, 0.0], [1.0, 0.0], "std must be positive"),
-        ([1.0, 2.0, 3.0], [0.0], [1.0, 1.0], "one entry more"),
-        ([1.0, np.nan, 3.0], [0.0, 0.0], [1.0, 1.0], "finite"),
-    ],
-)
-def test_raw_units_theta_rejects_bad_input(theta, mean, std, message):
-    with pytest.raises(ValueError, match=message):
-        viz.raw_units_theta(theta, mean, std)
-
-
 @pytest.mark.parametrize(
     ("theta", "expected_x1", "expected_x2"),
     [
@@ -114,35 +92,38 @@ def test_admitted_region_is_the_box_or_nothing_when_the_boundary_is_outside():
     assert viz.admitted_region([-1.0, 0.0, 0.0]).shape == (0, 2)
 
 
-def test_learning_rate_grid_matches_the_slider_positions():
-    grid = viz.learning_rate_grid(-6, -2)
+def test_the_explorers_rates_are_the_slider_positions_exactly(raw_explorer, std_explorer):
+    for explorer in (raw_explorer, std_explorer):
+        slider = explorer.controls()["learning_rate"]
+        assert explorer.runs.learning_rates.tolist() == slider_positions(slider)  # bit for bit: exact lookups
+    grid = learning_rates(-6, -2)
     slider = learning_rate_slider(1e-3, -6, -2)
     assert grid.size == round((slider.max - slider.min) / slider.step) + 1
     np.testing.assert_allclose(grid, 10.0 ** (slider.min + slider.step * np.arange(grid.size)), rtol=1e-12)
     with pytest.raises(ValueError, match="below max_exponent"):
-        viz.learning_rate_grid(1, 1)
+        learning_rates(1, 1)
     with pytest.raises(ValueError, match="steps_per_decade"):
-        viz.learning_rate_grid(-1, 1, 0)
+        learning_rates(-1, 1, 0)
 
 
 def test_envelope_keeps_the_band_of_an_oscillating_cost(rng):
     values = 0.5 + 0.1 * (-1.0) ** np.arange(5001) + 0.01 * rng.normal(size=5001)
-    index, thinned = viz._envelope(values)
+    index, thinned = explorer_module._envelope(values)
     assert index[0] == 0 and index[-1] == 5000 and np.all(np.diff(index) >= 0)
     assert thinned.size <= 1300
     assert thinned.max() == values.max() and thinned.min() == values.min()
     np.testing.assert_array_equal(thinned, values[index])
     short = np.linspace(1, 0, 50)
-    np.testing.assert_array_equal(viz._envelope(short)[1], short)
+    np.testing.assert_array_equal(explorer_module._envelope(short)[1], short)
 
 
 # ---------------------------------------------------------------------------------------
 # trajectories
 # ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("rate", [1e-5, 10**-3.25, 1e-3, 1e-2])
+@pytest.mark.parametrize("rate", [1e-5, 10**-3.25, 1e-3, 1e-2, 3e-4])  # 3e-4: not a slider rate, trained on first use
 def test_vectorised_runs_match_fit_logistic_gd(exam, rate):
     X, y = data.add_intercept(exam[0]), exam[1]
-    runs = viz.DescentRuns(X, y, [1e-6, rate, 5e-3], 400)
+    runs = viz.DescentRuns(X, y, [1e-6, 10**-3.25, 1e-3, 1e-2, 1e-5], 400)
     mine, reference = runs.get(rate), optim.fit_logistic_gd(X, y, rate, 400)
     np.testing.assert_allclose(mine.path, reference.path, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(mine.costs, reference.costs, rtol=1e-9)
@@ -150,18 +131,35 @@ def test_vectorised_runs_match_fit_logistic_gd(exam, rate):
     assert mine.n_iter == reference.n_iter == 400
 
 
-def test_grid_rates_are_never_retrained_but_others_are_cached(exam, monkeypatch):
+def test_runs_that_overflow_stop_where_fit_logistic_gd_stops(exam):
+    """Scores near 1e300 overflow within a few steps: the runs keep the first non-finite iterate as optim does."""
+    X, y = data.add_intercept(exam[0]) * 1e300, exam[1]
+    rates = [1e-3, 1.0, 1000.0]
+    runs = viz.DescentRuns(X, y, rates, 30)
+    kinds = set()
+    for rate in rates:
+        mine = runs.get(rate)
+        with np.errstate(over="ignore", invalid="ignore"):  # the textbook loop warns on the blow-up
+            reference = optim.fit_logistic_gd(X, y, rate, 30)
+        assert (mine.n_iter, mine.diverged_at) == (reference.n_iter, reference.diverged_at)
+        np.testing.assert_allclose(mine.path, reference.path, rtol=1e-12)
+        np.testing.assert_allclose(mine.costs, reference.costs, rtol=1e-12)
+        kinds.add("stopped early" if reference.n_iter < 30 else "ran")
+    assert "stopped early" in kinds
+
+
+def test_slider_rates_are_never_retrained_but_others_are_cached(exam, monkeypatch):
     X, y = data.add_intercept(exam[0]), exam[1]
-    rates = viz.learning_rate_grid(-4, -3)
+    rates = learning_rates(-4, -3)
     runs = viz.DescentRuns(X, y, rates, 50)
     trained = []
-    real = optim.fit_logistic_gd
-    monkeypatch.setattr(optim, "fit_logistic_gd", lambda *a, **k: trained.append(a[2]) or real(*a, **k))
-    for rate in rates:
-        runs.get(float(rate) * (1 + 1e-12))  # a slider value, up to rounding
+    real = optim.logistic_descent
+    monkeypatch.setattr(optim, "logistic_descent", lambda *a, **k: trained.append(list(a[2])) or real(*a, **k))
+    for rate in slider_positions(learning_rate_slider(1e-4, -4, -3)):
+        runs.get(rate)  # exactly the values the slider passes
     assert trained == []
     first = runs.get(3e-4)
-    assert runs.get(3e-4) is first and trained == [3e-4]
+    assert runs.get(3e-4) is first and trained == [[3e-4]]
 
 
 @pytest.mark.parametrize("rate", [0.0, -1.0, 1e4, float("nan"), "0.1", True])
@@ -185,7 +183,7 @@ def test_runs_reject_bad_construction(exam):
 # the live panels
 # ---------------------------------------------------------------------------------------
 def _corners(settings):
-    grid = viz.learning_rate_grid(settings["min_exponent"], settings["max_exponent"])
+    grid = learning_rates(settings["min_exponent"], settings["max_exponent"])
     return [(float(rate), k) for rate in (grid[0], grid[len(grid) // 2], grid[-1]) for k in (1, settings["max_iter"])]
 
 
@@ -271,8 +269,8 @@ def test_boundary_is_drawn_in_points(exam, std_explorer):
 def test_live_panel_redraws_on_slider_moves(std_explorer):
     live = std_explorer.twin()
     assert live.runs is std_explorer.runs and live.fig is not std_explorer.fig
-    rate, steps = learning_rate_slider(1.0, -2, 2), iterations_slider(300, maximum=1000)
-    panel = LivePanel(live.fig, live.draw, {"learning_rate": rate, "iterations": steps})
+    panel = live.live(iterations=iterations_slider(300, maximum=1000))
+    rate, steps = panel.controls["learning_rate"], panel.controls["iterations"]
     calls, before = panel.calls, _snapshot(live)
     steps.value = 20
     assert panel.calls == calls + 1
@@ -318,22 +316,35 @@ def test_explorer_rejects_bad_construction(exam):
 # ---------------------------------------------------------------------------------------
 # blitting: the live panels exactly as the notebook builds them
 # ---------------------------------------------------------------------------------------
-NOTEBOOK_RAW = {**RAW, "min_exponent": -5}  # the raw-score explorer of the notebook; STD is the other one
+# The notebook's two explorers (the raw one's slider rates are among those of RAW's runs).
+NOTEBOOK_RAW = {**RAW, "min_exponent": -5, "learning_rate": 10**-3.25}
+NOTEBOOK_STD = {**STD, "learning_rate": 1.0, "iterations": 500}
+
+
+def test_controls_are_the_notebooks_sliders(exam, raw_explorer, std_explorer):
+    raw = viz.DescentExplorer(*exam, **NOTEBOOK_RAW, minimum=raw_explorer.minimum, runs=raw_explorer.runs)
+    std = viz.DescentExplorer(*exam, **NOTEBOOK_STD, minimum=std_explorer.minimum, runs=std_explorer.runs)
+    expected = [
+        (raw, learning_rate_slider(10**-3.25, min_exponent=-5, max_exponent=-2), iterations_slider(5000, maximum=5000)),
+        (std, learning_rate_slider(1.0, min_exponent=-2, max_exponent=2), iterations_slider(500, maximum=1000)),
+    ]
+    for explorer, rate, steps in expected:
+        for made in (explorer.controls(), explorer.twin().controls()):
+            assert list(made) == ["learning_rate", "iterations"]
+            for control, wanted in zip(made.values(), (rate, steps), strict=True):
+                assert type(control) is type(wanted)
+                for name in ("value", "min", "max", "step", "description"):
+                    assert getattr(control, name) == getattr(wanted, name), name
 
 
 @pytest.fixture(scope="module", params=["raw", "std"])
 def notebook_panel(request, exam, raw_explorer, std_explorer):
-    """The notebook's live cell: a twin figure, its two sliders, blitting its dynamic artists."""
-    if request.param == "raw":  # the notebook's explorer; its slider's runs are among those of raw_explorer
+    """The notebook's live cell: ``explorer.twin().live()``."""
+    if request.param == "raw":
         explorer = viz.DescentExplorer(*exam, **NOTEBOOK_RAW, minimum=raw_explorer.minimum, runs=raw_explorer.runs)
-        rate = learning_rate_slider(10**-3.25, min_exponent=-5, max_exponent=-2)
-        steps = iterations_slider(5000, maximum=5000)
     else:
-        explorer = std_explorer
-        rate = learning_rate_slider(1.0, min_exponent=-2, max_exponent=2)
-        steps = iterations_slider(500, maximum=1000)
-    live = explorer.twin()
-    return LivePanel(live.fig, live.draw, {"learning_rate": rate, "iterations": steps}, dynamic=live.dynamic_artists)
+        explorer = viz.DescentExplorer(*exam, **NOTEBOOK_STD, minimum=std_explorer.minimum, runs=std_explorer.runs)
+    return explorer.twin().live()
 
 
 def _slider_rates(panel):
@@ -385,7 +396,7 @@ def test_minimum_label_and_key_stay_clear_of_the_curve_and_the_region(exam, std_
     assert labels["corner"].get_visible() and not labels["below"].get_visible()
     top = std_explorer.ax_cost.get_ylim()[1]
     assert std_explorer.runs.get(100.0).costs.max() < 0.9 * top  # the curve stays below the corner label
-    key_top = viz._ABOVE_KEY[2]  # the region and the boundary never reach into the key's band
+    key_top = scores_module._ABOVE_KEY[2]  # the region and the boundary never reach into the key's band
     assert viz.SCORE_BOX[2] < key_top < exam[0][:, 1].min()  # and no applicant lies in that band
     for rate in (0.01, 1.0, 100.0):
         std_explorer.draw(learning_rate=rate, iterations=1000)

@@ -1,4 +1,4 @@
-"""The figures and the live over-fitting panel of notebook 05 (helpers.figures.nb05_practice)."""
+"""The figures and the live over-fitting panel of notebook 05 (helpers/figures/nb05_practice/)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import data, features, one_vs_rest, optim
-from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider, slider_style
+from helpers import data, features, logistic, one_vs_rest, optim
+from helpers.figures.live import iterations_slider, learning_rate_slider, learning_rates, slider_positions, slider_style
 from helpers.figures.nb05_practice import (
     OverfittingExplorer,
     plot_age_fits,
@@ -131,13 +131,8 @@ def test_cache_is_bounded(rings):
 def test_live_panel_redraws_on_every_slider(rings):
     X_train, X_test, y_train, y_test = rings
     ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_iter=MAX_ITER, grid_size=30)
-    sliders = {
-        "learning_rate": learning_rate_slider(value=1.0, min_exponent=-2, max_exponent=1),
-        "iterations": iterations_slider(value=MAX_ITER, maximum=MAX_ITER),
-        "degree": widgets.IntSlider(value=8, min=1, max=8),
-        "lam": widgets.SelectionSlider(options=[("0", 0.0), ("1", 1.0), ("10", 10.0)], value=0.0),
-    }
-    panel = LivePanel(ex.fig, ex.draw, sliders)
+    panel = ex.live(lam=widgets.SelectionSlider(options=[("0", 0.0), ("1", 1.0), ("10", 10.0)], value=0.0))
+    sliders = panel.controls
     assert panel.calls == 1
     before = snapshot(ex)["image"]
     new_values = {"learning_rate": 0.1, "iterations": 7, "degree": 2, "lam": 10.0}
@@ -155,18 +150,32 @@ def test_live_panel_redraws_on_every_slider(rings):
 LAM_VALUES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 
-def notebook_panel(rings) -> LivePanel:
+def notebook_panel(rings):
     """The live cell of notebooks/05_regularisation_in_practice.ipynb, verbatim."""
     X_train, X_test, y_train, y_test = rings
-    explorer = OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=8, max_iter=500)
+    return OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=8, max_iter=500).live()
+
+
+def test_controls_are_the_notebooks_sliders(explorer):
+    """The sliders the notebook's live cell had before ``live()`` built them."""
     lam_options = [("0", 0.0)] + [(f"{v:g}", v) for v in LAM_VALUES]
-    return LivePanel(explorer.fig, explorer.draw, {
+    expected = {
         "learning_rate": learning_rate_slider(value=1.0, min_exponent=-2, max_exponent=1),
-        "iterations": iterations_slider(value=500, maximum=500),
+        "iterations": iterations_slider(value=MAX_ITER, maximum=MAX_ITER),
         "degree": widgets.IntSlider(value=8, min=1, max=8, description="polynomial degree d", **slider_style()),
         "lam": widgets.SelectionSlider(options=lam_options, value=0.0, description="regularisation λ",
                                        **slider_style()),
-    }, dynamic=explorer.dynamic_artists)
+    }
+    made = explorer.controls()
+    assert list(made) == list(expected)
+    for name, wanted in expected.items():
+        control = made[name]
+        assert type(control) is type(wanted)
+        for attribute in ("value", "min", "max", "step", "description", "options", "base"):
+            if hasattr(wanted, attribute):
+                assert getattr(control, attribute) == getattr(wanted, attribute), (name, attribute)
+    assert explorer.learning_rates.tolist() == slider_positions(made["learning_rate"])  # exact lookups
+    assert np.array_equal(explorer.learning_rates, learning_rates(-2, 1))
 
 
 # Each slider's two ends, in every combination (16 corners), then points inside the ranges.
@@ -233,25 +242,50 @@ def test_designs_of_every_degree_are_the_first_columns_of_the_largest(explorer, 
 
 
 @pytest.mark.parametrize(
-    ("learning_rate", "lam"),
+    ("learning_rate", "lam", "horizon"),
     [
-        (0.01, 0.0), (1.0, 0.0), (1.0, 10.0),  # converging
-        (10.0, 0.0), (10.0, 1.0),  # diverging: the cost rises above its start
-        (1e5, 1.0), (1e306, 0.0), (1e308, 0.0),  # the cost overflows; huge but finite weights; the step overflows
+        (0.01, 0.0, None), (1.0, 0.0, None), (1.0, 10.0, None),  # converging (slider rates: trained together)
+        (10.0, 0.0, None),  # diverging: the cost rises above its start
+        # diverging and chaotic: the stacked product's rounding (1e-16) grows about 1.4-fold per step, past
+        # 1e-12 after some 48 steps; the run is compared whole, step by step, and iterate for iterate up to 40
+        (10.0, 1.0, 40),
+        # not slider rates, trained on their own: the cost overflows; huge but finite weights; the step overflows
+        (1e5, 1.0, None), (1e306, 0.0, None), (1e308, 0.0, None),
     ],
 )
-def test_fast_descent_is_fit_logistic_gd_to_the_last_bit(explorer, learning_rate, lam):
-    from helpers.figures.nb05_practice import _descend
-
+def test_the_explorers_runs_are_fit_logistic_gd_iterate_for_iterate(explorer, learning_rate, lam, horizon):
     A = explorer.design(8)[0]
     with np.errstate(over="ignore", invalid="ignore"):  # the general loop warns on the blow-up
         expected = optim.fit_logistic_gd(A, explorer.y_train, learning_rate, MAX_ITER, lam=lam)
-    got = _descend(A, explorer.y_train, learning_rate, MAX_ITER, lam)
+    got = explorer.run(8, lam, learning_rate).trajectory
     assert (got.n_iter, got.diverged_at) == (expected.n_iter, expected.diverged_at)
-    assert np.array_equal(got.path, expected.path) and np.array_equal(got.params, expected.params)
-    assert np.allclose(got.costs, expected.costs, rtol=1e-12, equal_nan=True)
+    assert got.path.shape == expected.path.shape
+    scale = np.abs(expected.path).max(axis=1, keepdims=True) + 1  # as tests/test_optim.py compares Descent
+    k = got.n_iter + 1 if horizon is None else horizon
+    assert np.all(np.abs(got.path[:k] - expected.path[:k]) <= 1e-12 * scale[:k])
+    assert np.allclose(got.costs[:k], expected.costs[:k], rtol=1e-12, atol=1e-300, equal_nan=True)
+    if horizon is None:
+        assert np.all(np.abs(got.params - expected.params) <= 1e-12 * scale[-1])
+    else:  # every step of the whole run is the textbook step from the iterate before it
+        steps = got.path[:-1] - learning_rate * np.array([logistic.gradient(t, A, explorer.y_train, lam=lam)
+                                                          for t in got.path[:-1]])
+        assert np.all(np.abs(got.path[1:] - steps) <= 1e-12 * (np.abs(got.path[1:]).max(axis=1, keepdims=True) + 1))
     if learning_rate > 1e300:  # the weights' own overflow is reported as divergence
         assert got.diverged_at == 1
+
+
+def test_slider_rates_are_trained_together_once_per_degree_and_lambda(rings, monkeypatch):
+    X_train, X_test, y_train, y_test = rings
+    ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=3, max_iter=20, grid_size=10)
+    trained = []
+    real = optim.logistic_descent
+    monkeypatch.setattr(optim, "logistic_descent", lambda *a, **k: trained.append(len(a[2])) or real(*a, **k))
+    for rate in ex.learning_rates:
+        ex.run(3, 0.1, float(rate))
+    assert trained == [ex.learning_rates.size]  # one training for every slider rate
+    ex.run(2, 0.1, 1.0)
+    ex.run(3, 0.1, 0.5)  # not a slider rate: on its own
+    assert trained == [ex.learning_rates.size, ex.learning_rates.size, 1]
 
 
 @pytest.mark.parametrize(
@@ -354,3 +388,12 @@ def test_plot_age_fits_and_weight_growth():
     assert np.allclose(fig.axes[0].lines[0].get_ydata(), np.linalg.norm(run.path, axis=1))
     with pytest.raises(ValueError, match="at least one"):
         plot_weight_growth([])
+
+
+def test_plane_grid_lists_the_points_row_by_row_from_the_bottom():
+    from helpers.figures.style import plane_grid
+
+    xs, ys, points = plane_grid((0.0, 1.0, 10.0, 12.0), 3)
+    assert xs.tolist() == [0.0, 0.5, 1.0] and ys.tolist() == [10.0, 11.0, 12.0]
+    image = points[:, 1].reshape(3, 3)  # an origin="lower" image: row r is y = ys[r]
+    assert np.array_equal(image[:, 0], ys) and np.array_equal(points[:3, 0], xs)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from conftest import random_problem
 
-from helpers import data, logistic
+from helpers import data, logistic, optim
 from helpers.gradcheck import check_gradient, numerical_gradient
 
 
@@ -108,3 +108,37 @@ def test_inputs_are_not_modified(rng):
     logistic.hessian(theta, X, y, 1.0)
     for before, after in zip(copies, (X, y, theta), strict=True):
         np.testing.assert_array_equal(before, after)
+
+
+# ---------------------------------------------------------------------------------------
+# accuracy along a descent path
+# ---------------------------------------------------------------------------------------
+def test_accuracy_path_is_the_accuracy_of_predict_at_every_iterate(exam):
+    X, y = exam
+    run = optim.fit_logistic_gd(X, y, 1e-3, 50)
+    got = logistic.accuracy_path(run.path, X, y)
+    assert got.shape == (run.path.shape[0],)
+    expected = [np.mean(logistic.predict(theta, X) == y) for theta in run.path]
+    np.testing.assert_array_equal(got, expected)
+    assert ((got >= 0) & (got <= 1)).all()
+
+
+def test_accuracy_path_keeps_the_signs_of_scores_that_overflow():
+    X = np.array([[1.0, -2.0], [1.0, 1.0], [1.0, 3.0]])
+    path = np.array([[0.0, 1.0], [1e306, 1e308], [-1e308, -1e308]])  # the last two overflow X @ theta
+    np.testing.assert_array_equal(logistic.accuracy_path(path, X, [0, 1, 1]), [1.0, 1.0, 0.0])
+
+
+@pytest.mark.parametrize(
+    ("path", "X", "y", "message"),
+    [
+        ([[0.0, 1.0, 2.0]], [[1.0, 0.0]], [1], r"path must have shape \(k \+ 1, 2\)"),
+        ([0.0, 1.0], [[1.0, 0.0]], [1], "path"),
+        ([[0.0, 1.0]], [[1.0, 0.0]], [1, 0], "same number of samples"),
+        ([[0.0, 1.0]], [[1.0, 0.0]], [2], "binary labels"),
+        ([[np.nan, 1.0]], [[1.0, 0.0]], [1], "finite"),
+    ],
+)
+def test_accuracy_path_rejects_bad_input(path, X, y, message):
+    with pytest.raises(ValueError, match=message):
+        logistic.accuracy_path(path, X, y)

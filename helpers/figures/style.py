@@ -37,6 +37,7 @@ __all__ = [
     "log_axis",
     "nearest_image",
     "new_figure",
+    "plane_grid",
     "probability_cmap",
     "scatter_classes",
     "show_divergence",
@@ -484,3 +485,24 @@ def freeze_layout(fig: Figure) -> None:
     """
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
+
+
+# --- added for notebook 05 ---
+def plane_grid(box: Sequence[float], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A ``size`` x ``size`` grid of points over ``box = (x_min, x_max, y_min, y_max)``, for an ``imshow`` map.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` (the probability maps of
+    notebooks 02 and 05).
+
+    Returns
+    -------
+    xs, ys : numpy.ndarray, shape (size,)
+        The grid's columns and rows.
+    points : numpy.ndarray, shape (size * size, 2)
+        Every grid point, row by row from the bottom (``y`` outer, ``x`` inner), so that the
+        values of a map at ``points`` reshaped to ``(size, size)`` are an ``origin="lower"`` image.
+    """
+    xs = np.linspace(box[0], box[1], size)
+    ys = np.linspace(box[2], box[3], size)
+    gx, gy = np.meshgrid(xs, ys)
+    return xs, ys, np.column_stack([gx.ravel(), gy.ravel()])

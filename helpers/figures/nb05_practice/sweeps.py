@@ -1,0 +1,306 @@
+"""The static figures of ``notebooks/05_regularisation_in_practice.ipynb`` beyond the ring data.
+
+* :func:`plot_lambda_sweep`: accuracy and cost against the regularisation strength;
+* :func:`plot_multiclass_regions`: one-vs-rest against softmax decision regions;
+* :func:`plot_age_fits`: a raw and a binned age feature against the true risk;
+* :func:`plot_weight_growth`: the weights' norm along Newton's iterations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from numbers import Integral
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap, to_rgb
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+
+from ... import data, features, optim, sigmoid
+from ..._validate import as_float_array, check_binary_labels, check_iterations, check_matching_rows, describe
+from ..style import (
+    CLASS_COLORS,
+    CLASS_MARKERS,
+    PALETTE,
+    course_style,
+    log_axis,
+    new_figure,
+    plane_grid,
+    scatter_classes,
+    tint,
+)
+
+__all__ = ["plot_age_fits", "plot_lambda_sweep", "plot_multiclass_regions", "plot_weight_growth"]
+
+
+def plot_lambda_sweep(
+    lams: ArrayLike,
+    acc_train: ArrayLike,
+    acc_test: ArrayLike,
+    cost_train: ArrayLike,
+    cost_test: ArrayLike,
+    best: int,
+    degree: int,
+) -> Figure:
+    """Accuracy and cross-entropy against λ (log axis), training and held-out, best λ marked.
+
+    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+
+    Parameters
+    ----------
+    lams : array_like, shape (k,)
+        Positive, increasing regularisation strengths.
+    acc_train, acc_test : array_like, shape (k,)
+        Accuracies in %.
+    cost_train, cost_test : array_like, shape (k,)
+        Unregularised cross-entropy in nats.
+    best : int
+        Index of the chosen λ.
+    degree : int
+        Polynomial degree of the models (for the title).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If the arrays differ in length, a λ is not positive, or ``best`` is out of range.
+    """
+    grid = as_float_array(lams, "lams", ndim=1)
+    curves = [as_float_array(c, name, ndim=1) for c, name in
+              ((acc_train, "acc_train"), (acc_test, "acc_test"), (cost_train, "cost_train"), (cost_test, "cost_test"))]
+    if any(c.shape != grid.shape for c in curves):
+        raise ValueError(f"every curve must have the shape of lams, {grid.shape}; got {[c.shape for c in curves]}")
+    if (grid <= 0).any():
+        raise ValueError("lams must be positive (a log axis cannot show λ = 0); use a tiny value instead")
+    if isinstance(best, bool) or not isinstance(best, Integral) or not 0 <= best < grid.size:
+        raise ValueError(f"best must be an index from 0 to {grid.size - 1}; got {describe(best)}")
+    fig, (ax_acc, ax_cost) = new_figure(1, 2, width=12.0, height=4.6)
+    with course_style():
+        for ax, (train, test), unit in (
+            (ax_acc, curves[:2], "accuracy (%)"),
+            (ax_cost, curves[2:], "cross-entropy J (nats)"),
+        ):
+            ax.plot(grid, train, color=PALETTE["blue"], marker="o", markersize=5, label="training set")
+            ax.plot(grid, test, color=PALETTE["vermillion"], marker="s", markersize=5, linestyle="--",
+                    label="held-out set")
+            ax.axvline(grid[best], color=PALETTE["green"], linewidth=2, label=f"best λ = {grid[best]:.3g}")
+            log_axis(ax.xaxis)  # ticks at the powers of ten, labelled 10⁻³, ... in plain text
+            ax.set_xlabel("regularisation strength λ (log scale)")
+            ax.set_ylabel(unit)
+        log_axis(ax_cost.yaxis)
+        ax_acc.annotate("over-fitting:\ntrain ≫ held out", xy=(grid[0], curves[1][0]), xytext=(0.04, 0.32),
+                        textcoords="axes fraction", fontsize=12, color=PALETTE["vermillion"],
+                        arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]})
+        ax_acc.annotate("under-fitting:\nboth drop", xy=(grid[-1], curves[1][-1]), xytext=(0.70, 0.80),
+                        textcoords="axes fraction", fontsize=12, color=PALETTE["black"],
+                        arrowprops={"arrowstyle": "->", "color": PALETTE["black"]})
+        ax_acc.legend(loc="center left", bbox_to_anchor=(0.0, 0.62), fontsize=11)
+        ax_acc.set_title(f"Degree {degree}: accuracy")
+        ax_cost.set_title("Held-out cost is lowest in between")
+        fig.suptitle("Too little λ over-fits, too much under-fits: the sweet spot is in between",
+                     fontsize=15, fontweight="bold")
+    return fig
+
+
+def plot_multiclass_regions(
+    X: ArrayLike,
+    y: ArrayLike,
+    W_ovr: ArrayLike,
+    W_softmax: ArrayLike,
+    mean: ArrayLike,
+    std: ArrayLike,
+    limits: tuple[float, float] = (-6.2, 6.2),
+    grid_size: int = 160,
+) -> Figure:
+    """Decision regions of one-vs-rest (left) and softmax (right) on the same 2-D points.
+
+    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. In the one-vs-rest
+    panel the region where *every* binary model says "not my class" (all K scores below
+    1/2) is greyed: argmax still picks a class there, but no model claimed it.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, 2)
+        Points in input units.
+    y : array_like of int, shape (m,)
+        Labels ``0..K-1``.
+    W_ovr, W_softmax : array_like, shape (3, K)
+        Weights on the design ``[1, standardised x1, standardised x2]``.
+    mean, std : array_like, shape (2,)
+        The standardisation used for the fits.
+    limits : tuple of 2 float
+        Square shown, in input units.
+    grid_size : int, default 160
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes.
+    """
+    points = as_float_array(X, "X", ndim=2)
+    labels = np.asarray(y)
+    if points.shape[1] != 2 or labels.shape != (points.shape[0],):
+        raise ValueError(f"X must have shape (m, 2) and y shape (m,); got {points.shape} and {labels.shape}")
+    ovr = as_float_array(W_ovr, "W_ovr", ndim=2)
+    soft = as_float_array(W_softmax, "W_softmax", ndim=2)
+    if ovr.shape != soft.shape or ovr.shape[0] != 3:
+        raise ValueError(f"W_ovr and W_softmax must both have shape (3, K); got {ovr.shape} and {soft.shape}")
+    k = ovr.shape[1]
+    axis, _, grid = plane_grid((*limits, *limits), check_iterations(grid_size, "grid_size"))
+    design = data.add_intercept(data.apply_standardization(grid, mean, std))
+    region_cmap = ListedColormap([tint(c, 0.35) for c in CLASS_COLORS[:k]])
+    fig, axes = new_figure(1, 2, width=10.6, height=5.6)
+    with course_style():
+        for ax, W, title in (
+            (axes[0], ovr, "One-vs-rest: K separate yes/no models"),
+            (axes[1], soft, "Softmax: one model, probabilities sum to 1"),
+        ):
+            scores = design @ W
+            regions = np.argmax(scores, axis=1).reshape(axis.size, axis.size)
+            ax.imshow(regions, extent=(*limits, *limits), origin="lower", cmap=region_cmap, vmin=-0.5,
+                      vmax=k - 0.5, interpolation="nearest", zorder=0)
+            if W is ovr:
+                unclaimed = (sigmoid.sigmoid(scores).max(axis=1) < 0.5).reshape(axis.size, axis.size)
+                overlay = np.zeros((*unclaimed.shape, 4))
+                overlay[unclaimed] = (*to_rgb(PALETTE["grey"]), 0.55)
+                ax.imshow(overlay, extent=(*limits, *limits), origin="lower", interpolation="nearest", zorder=1)
+                ax.fill_between([], [], color=PALETTE["grey"], alpha=0.55, label="no model says “mine” (all < ½)")
+            scatter_classes(ax, points, labels, size=28, edgecolor="white", linewidth=0.5)
+            ax.set_xlim(*limits)
+            ax.set_ylim(*limits)
+            ax.set_aspect("equal")
+            ax.grid(False)
+            ax.set_xlabel("x₁ (input units)")
+            ax.set_title(title, fontsize=14)
+        axes[0].set_ylabel("x₂ (input units)")
+        handles, names = axes[0].get_legend_handles_labels()
+        fig.legend(handles, names, loc="outside lower center", ncol=len(names), fontsize=11)
+        fig.suptitle("Both pick the class with the largest score; the regions almost agree",
+                     fontsize=15, fontweight="bold")
+    return fig
+
+
+def plot_age_fits(
+    age: ArrayLike,
+    y: ArrayLike,
+    edges: ArrayLike,
+    grid: ArrayLike,
+    curves: Sequence[tuple[str, ArrayLike, str, str]],
+    ax: Axes | None = None,
+    title: str = "",
+    legend_at: tuple[float, float] = (0.5, 0.74),
+    legend_columns: int = 2,
+) -> Figure:
+    """Outcomes against age: data as a rug, observed rate per bin, and fitted probability curves.
+
+    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+
+    Parameters
+    ----------
+    age : array_like, shape (m,)
+        Ages (years) of the training people.
+    y : array_like, shape (m,)
+        Outcomes 0 or 1.
+    edges : array_like, shape (K - 1,)
+        Inner bin edges, drawn as thin vertical lines; the observed rate of each bin is
+        drawn as a short horizontal bar.
+    grid : array_like, shape (g,)
+        Ages at which the curves are evaluated.
+    curves : sequence of (label, probabilities of shape (g,), colour, line style)
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure if omitted.
+    title : str
+    legend_at : tuple of 2 float, default (0.5, 0.74)
+        Centre of the legend, in axes fractions (put it where the curves are not).
+    legend_columns : int, default 2
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes or non-binary outcomes.
+    """
+    years = as_float_array(age, "age", ndim=1)
+    outcomes = check_binary_labels(y)
+    check_matching_rows(years, outcomes, "age", "y")
+    cuts = as_float_array(edges, "edges", ndim=1)
+    ages = as_float_array(grid, "grid", ndim=1)
+    if ax is None:
+        fig, ax = new_figure(width=9.0, height=4.8)
+    else:
+        fig = ax.figure
+    with course_style():
+        shown = years[years <= ages.max()]  # a typo far outside the axis is not drawn
+        shown_y = outcomes[years <= ages.max()]
+        ax.plot(shown, 0.02 + 0.96 * shown_y, linestyle="none", marker="|", markersize=10, alpha=0.35,
+                color=PALETTE["grey"], label="people (0 / 1)")
+        bins = features.bin_index(years, cuts)
+        bounds = np.concatenate([[ages.min()], cuts, [ages.max()]])
+        counts = np.bincount(bins, minlength=cuts.size + 1)
+        rates = np.bincount(bins, weights=outcomes, minlength=cuts.size + 1) / np.maximum(counts, 1)
+        for b in range(cuts.size + 1):
+            ax.plot(bounds[b : b + 2], [rates[b], rates[b]], color=PALETTE["green"], linewidth=6, alpha=0.45,
+                    solid_capstyle="butt", label="observed rate per bin" if b == 0 else None)
+        for edge in cuts:
+            ax.axvline(edge, color=PALETTE["grey"], linewidth=1, linestyle=":")
+        for label, probs, colour, style in curves:
+            values = as_float_array(probs, "probabilities", ndim=1)
+            if values.shape != ages.shape:
+                raise ValueError(f"each curve must have the shape of grid, {ages.shape}; got {values.shape}")
+            ax.plot(ages, values, color=colour, linestyle=style, label=label)
+        ax.set_xlim(ages.min(), ages.max())
+        ax.set_ylim(-0.03, 1.03)
+        ax.set_xlabel("age (years)")
+        ax.set_ylabel("P(y = 1 | age)")
+        if title:
+            ax.set_title(title)
+        ax.legend(loc="center", bbox_to_anchor=legend_at, fontsize=10, ncol=legend_columns, framealpha=0.95)
+    return fig
+
+
+def plot_weight_growth(runs: Sequence[tuple[str, optim.Trajectory, str]], ax: Axes | None = None) -> Figure:
+    """Norm of the weights after each Newton iteration, one line per run.
+
+    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+
+    Parameters
+    ----------
+    runs : sequence of (label, Trajectory, colour)
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``runs`` is empty.
+    """
+    if not runs:
+        raise ValueError("runs must hold at least one (label, Trajectory, colour); got none")
+    if ax is None:
+        fig, ax = new_figure(width=8.0, height=4.4)
+    else:
+        fig = ax.figure
+    with course_style():
+        for (label, trajectory, colour), marker in zip(runs, CLASS_MARKERS, strict=False):
+            norms = np.linalg.norm(trajectory.path, axis=1)
+            ax.plot(np.arange(norms.size), norms, color=colour, marker=marker, markersize=5, label=label)
+        ax.set_xlabel("Newton iteration")
+        ax.set_ylabel("weight norm ‖θ‖")
+        ax.set_title("Separable data: without λ the weights never stop growing")
+        ax.legend(loc="upper left")
+    return fig
+
