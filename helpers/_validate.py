@@ -311,3 +311,31 @@ def check_lam(lam: object) -> float:
     if not np.isfinite(value) or value < 0:
         raise ValueError(f"lam must be a finite number >= 0; got {value!r}")
     return value
+
+
+# --- added for notebooks 01 and 03 ---
+def check_number(value: object, name: str, limit: float | None = None) -> float:
+    """Check a finite real scalar (not a bool); optionally ``|value| <= limit``."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise ValueError(f"{name} must be a real number; got {describe(value)}")
+    number = float(value)
+    if not np.isfinite(number):
+        raise ValueError(f"{name} must be a finite number; got {number!r}")
+    if limit is not None and abs(number) > limit:
+        raise ValueError(f"{name} must lie between -{limit:g} and {limit:g}; got {number!r}")
+    return number
+
+
+def check_interval(value: object, name: str) -> tuple[float, float]:
+    """Check a pair ``(low, high)`` of finite numbers with ``low < high``."""
+    pair = as_float_array(value, name, ndim=1)
+    if pair.shape != (2,) or not pair[0] < pair[1]:
+        raise ValueError(f"{name} must be a pair (low, high) with low < high; got {describe(value)}")
+    return float(pair[0]), float(pair[1])
+
+
+def check_rng(rng: object) -> np.random.Generator:
+    """Check a random generator: a ``numpy.random.Generator``."""
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)); got {describe(rng)}")
+    return rng

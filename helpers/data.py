@@ -2,7 +2,9 @@
 
 The loaders read the files in the repository's ``data/`` folder (see ``data/README.md``);
 nothing is downloaded. Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``
-(exam scores, standardisation) and ``notebooks/04_softmax_gradient.ipynb`` (digits, splits).
+(exam scores, standardisation) and ``notebooks/04_softmax_gradient.ipynb`` (digits, splits);
+the small random data sets of the figures in ``notebooks/01_sigmoid.ipynb`` (two blobs) and
+``notebooks/03_cross_entropy_vs_mse.ipynb`` (a 1-D toy problem).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import as_float_array, check_matching_rows, describe
+from ._validate import as_float_array, check_iterations, check_matching_rows, check_number, check_rng, describe
+from .sigmoid import _sigmoid
 
 __all__ = [
     "DATA_DIR",
@@ -20,6 +23,8 @@ __all__ = [
     "apply_standardization",
     "load_digits",
     "load_exam_scores",
+    "make_toy_data",
+    "make_two_blobs",
     "min_max_scale",
     "standardize",
     "train_test_split",
@@ -272,3 +277,97 @@ def train_test_split(
     order = rng.permutation(m)
     test, train = order[:n_test], order[n_test:]
     return features[train], features[test], labels[train], labels[test]
+
+
+# --- added for notebooks 01 and 03: small seeded data sets drawn at random ---
+def make_two_blobs(
+    rng: np.random.Generator,
+    n_per_class: int = 40,
+    centres: ArrayLike = ((0.5, 0.5), (2.5, 2.5)),
+    spread: float = 0.8,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A two-class cloud in the plane: one round Gaussian blob per class.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the points; pass ``np.random.default_rng(seed)``.
+    n_per_class : int, default 40
+        Points per class (>= 1).
+    centres : array_like, shape (2, 2)
+        Row ``k`` is the centre of class ``k``.
+    spread : float, default 0.8
+        Standard deviation of each coordinate (> 0).
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (2 * n_per_class, 2)
+        Class 0 first, then class 1.
+    y : numpy.ndarray of float64, shape (2 * n_per_class,)
+        Labels 0 and 1.
+
+    Raises
+    ------
+    ValueError
+        If ``rng`` is not a Generator, ``n_per_class < 1``, ``centres`` is not (2, 2) or
+        ``spread`` is not positive.
+
+    Examples
+    --------
+    >>> X, y = make_two_blobs(np.random.default_rng(0), n_per_class=3)
+    >>> X.shape, y.tolist()
+    ((6, 2), [0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
+    """
+    check_rng(rng)
+    n = check_iterations(n_per_class, "n_per_class")
+    middle = as_float_array(centres, "centres", ndim=2)
+    if middle.shape != (2, 2):
+        raise ValueError(f"centres must have shape (2, 2), one row per class; got shape {middle.shape}")
+    scale = check_number(spread, "spread")
+    if scale <= 0:
+        raise ValueError(f"spread must be positive; got {scale!r}")
+    points = middle[:, None, :] + scale * rng.standard_normal((2, n, 2))
+    return points.reshape(2 * n, 2), np.repeat([0.0, 1.0], n)
+
+
+def make_toy_data(
+    rng: np.random.Generator, m: int = 20, weight: float = 2.0, bias: float = -0.5, spread: float = 1.5
+) -> tuple[np.ndarray, np.ndarray]:
+    """A small 1-D classification problem: ``x ~ N(0, spread²)``, ``y ~ Bernoulli(σ(weight·x + bias))``.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Pass ``np.random.default_rng(seed)`` for a reproducible data set.
+    m : int, default 20
+        Number of samples.
+    weight, bias, spread : float
+        The model the labels are drawn from and the spread of ``x``.
+
+    Returns
+    -------
+    x : numpy.ndarray, shape (m,)
+    y : numpy.ndarray of float64 0/1, shape (m,)
+
+    Raises
+    ------
+    ValueError
+        If ``rng`` is not a Generator, ``m`` is not a positive integer, or ``spread <= 0``.
+
+    Examples
+    --------
+    >>> x, y = make_toy_data(np.random.default_rng(3), m=4)
+    >>> x.shape, set(y.tolist()) <= {0.0, 1.0}
+    ((4,), True)
+    """
+    check_rng(rng)
+    count = check_iterations(m, "m")
+    if not (np.isfinite(spread) and spread > 0):
+        raise ValueError(f"spread must be a positive, finite number; got {spread!r}")
+    x = rng.normal(0.0, spread, count)
+    y = (rng.random(count) < _sigmoid(weight * x + bias)).astype(np.float64)
+    return x, y

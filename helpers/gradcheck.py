@@ -1,7 +1,8 @@
 """Numerical gradients by central differences, and the relative error used to compare them.
 
 Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` and used in every later
-notebook to check an analytic gradient before trusting it.
+notebook to check an analytic gradient before trusting it; the element-wise derivative of a
+per-sample loss and the finite-difference Hessian in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,31 @@ from numpy.typing import ArrayLike
 
 from ._validate import as_float_array
 
-__all__ = ["check_gradient", "numerical_gradient", "relative_error"]
+__all__ = ["central_difference", "check_gradient", "finite_difference_hessian", "numerical_gradient", "relative_error"]
+
+
+def _check_eps(eps: object) -> float:
+    if isinstance(eps, bool) or not (isinstance(eps, (int, float)) and np.isfinite(eps) and eps > 0):
+        raise ValueError(f"eps must be a positive, finite number; got {eps!r}")
+    return float(eps)
+
+
+def _coordinate_differences(f: Callable[[np.ndarray], object], point: np.ndarray, eps: float) -> np.ndarray:
+    r"""Row ``j``: :math:`(f(x + \varepsilon e_j) - f(x - \varepsilon e_j)) / 2\varepsilon`, one coordinate at a time.
+
+    The one loop over coordinates: :func:`numerical_gradient` (``f`` a scalar) and
+    :func:`finite_difference_hessian` (``f`` a gradient) are this loop. Returns shape
+    ``(point.size, *f(point).shape)``; ``f`` receives a fresh array of ``point``'s shape.
+    """
+    flat = point.reshape(-1)
+    rows = []
+    for j in range(flat.size):
+        step = np.zeros_like(flat)
+        step[j] = eps
+        plus = np.asarray(f((flat + step).reshape(point.shape)), dtype=np.float64)
+        minus = np.asarray(f((flat - step).reshape(point.shape)), dtype=np.float64)
+        rows.append((plus - minus) / (2 * eps))
+    return np.array(rows)
 
 
 def numerical_gradient(
@@ -57,18 +82,7 @@ def numerical_gradient(
     array([ 2., -4.])
     """
     point = as_float_array(x, "x").astype(np.float64)
-    if not (isinstance(eps, (int, float)) and np.isfinite(eps) and eps > 0):
-        raise ValueError(f"eps must be a positive, finite number; got {eps!r}")
-    grad = np.empty_like(point)
-    flat_point = point.reshape(-1)
-    flat_grad = grad.reshape(-1)
-    for j in range(flat_point.size):
-        step = np.zeros_like(flat_point)
-        step[j] = eps
-        plus = float(f((flat_point + step).reshape(point.shape)))
-        minus = float(f((flat_point - step).reshape(point.shape)))
-        flat_grad[j] = (plus - minus) / (2 * eps)
-    return grad
+    return _coordinate_differences(lambda v: float(f(v)), point, _check_eps(eps)).reshape(point.shape)
 
 
 def relative_error(a: ArrayLike, b: ArrayLike) -> float:
@@ -147,3 +161,81 @@ def check_gradient(
             f"grad(x) must have the shape of x, {point.shape}; got {analytic.shape}"
         )
     return relative_error(analytic, numerical_gradient(f, point, eps))
+
+
+def central_difference(f: Callable[[np.ndarray], np.ndarray], z: ArrayLike, eps: float = 1e-5) -> np.ndarray:
+    r"""Element-wise central difference :math:`(f(z + \varepsilon) - f(z - \varepsilon)) / 2\varepsilon`.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. For functions that act on
+    each entry of ``z`` separately (a per-sample loss), one call checks a whole grid; use
+    :func:`numerical_gradient` for functions of a parameter vector.
+
+    Parameters
+    ----------
+    f : callable
+        ``f(z) -> array`` of the shape of ``z``, element-wise.
+    z : array_like, any shape
+    eps : float, default 1e-5
+
+    Returns
+    -------
+    numpy.ndarray, shape of ``z``
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is not finite or ``eps`` is not a positive number.
+
+    Examples
+    --------
+    >>> central_difference(lambda v: v**3, [1.0, 2.0]).round(6)
+    array([ 3., 12.])
+    """
+    points = as_float_array(z, "z").astype(np.float64)
+    step = _check_eps(eps)
+    return (np.asarray(f(points + step)) - np.asarray(f(points - step))) / (2 * step)
+
+
+def finite_difference_hessian(
+    grad: Callable[[np.ndarray], np.ndarray], theta: ArrayLike, eps: float = 1e-5
+) -> np.ndarray:
+    r"""Hessian by central differences of an analytic gradient, symmetrised.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Column ``j`` is
+    :math:`(\nabla f(\theta + \varepsilon e_j) - \nabla f(\theta - \varepsilon e_j)) / 2\varepsilon`;
+    the result is :math:`(H + H^T)/2`. It loops over the ``n`` parameters (2n gradient calls).
+
+    Parameters
+    ----------
+    grad : callable
+        ``grad(theta) -> array of shape (n,)``.
+    theta : array_like, shape (n,)
+    eps : float, default 1e-5
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, n)
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is not a finite 1-D array, ``eps`` is not positive, or ``grad``
+        returns the wrong shape.
+
+    Examples
+    --------
+    >>> finite_difference_hessian(lambda t: np.array([2 * t[0] + t[1], t[0]]), [1.0, 1.0]).round(6)
+    array([[2., 1.],
+           [1., 0.]])
+    """
+    point = as_float_array(theta, "theta", ndim=1).astype(np.float64)
+    n = point.size
+
+    def checked(t: np.ndarray) -> np.ndarray:
+        value = np.asarray(grad(t))
+        if value.shape != (n,):
+            raise ValueError(f"grad(theta) must have shape ({n},); got {value.shape}")
+        return value
+
+    H = _coordinate_differences(checked, point, _check_eps(eps)).T  # column j: the change along e_j
+    return (H + H.T) / 2

@@ -9,9 +9,10 @@ Conventions used throughout the course:
 * Costs are means over samples; ``lam`` adds the L2 penalty
   ``lam / (2 m) * sum(theta[1:] ** 2)``.
 
-The model and decision rule are introduced in ``notebooks/01_sigmoid.ipynb``; the cost,
-gradient and Hessian in ``notebooks/02_likelihood_cross_entropy.ipynb``; the squared-error
-cost in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+The model, the decision rule and its boundary line are introduced in
+``notebooks/01_sigmoid.ipynb``; the cost, gradient and Hessian in
+``notebooks/02_likelihood_cross_entropy.ipynb``; the squared-error cost, its Hessian and the
+accuracy along a training path in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
 
 Every public function checks its input; the private ``_``-prefixed kernels skip the
 checks so that an optimiser can validate once and then iterate at full speed. The
@@ -30,15 +31,19 @@ from numpy.typing import ArrayLike
 from ._validate import (
     as_float_array,
     check_binary_labels,
+    check_interval,
     check_lam,
     check_matching_rows,
+    check_number,
     check_params,
     finite_scores,
 )
 from .sigmoid import _sigmoid
 
 __all__ = [
+    "FLAT",
     "accuracy_path",
+    "boundary_line",
     "cost",
     "cost_and_gradient",
     "gradient",
@@ -47,6 +52,7 @@ __all__ = [
     "mse_cost",
     "mse_cost_and_gradient",
     "mse_gradient",
+    "mse_hessian",
     "predict",
     "predict_proba",
     "separates",
@@ -142,6 +148,13 @@ def _mse_cost_and_gradient(
     value = float(error @ error) / (2 * m)
     grad = X.T @ (error * h * _sigmoid(-z)) / m
     return value, grad
+
+
+def _mse_curvature(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Second derivative of ``(σ(z) - y)² / 2`` in ``z``: ``s [s + (h - y)(1 - 2h)]``, ``s = h(1 - h)``."""
+    h, g = _sigmoid(z), _sigmoid(-z)  # g = 1 - h without cancellation; g - h = 1 - 2h
+    s = h * g
+    return s * (s + (h - y) * (g - h))
 
 
 
@@ -434,6 +447,37 @@ def mse_cost_and_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> tuple
     return _mse_cost_and_gradient(weights, design, labels, finite_scores(design, weights)[0])
 
 
+def mse_hessian(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
+    r"""Hessian of :func:`mse_cost`: :math:`X^T \mathrm{diag}(c)\,X / m`.
+
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Here
+    :math:`c_i = s_i\,[s_i + (h_i - y_i)(1 - 2h_i)]` with :math:`s_i = h_i(1 - h_i)` is the
+    second derivative of the sample's squared error in its score
+    (:func:`helpers.squared_error.mse_curvature_z`); since ``c_i`` can be negative, this
+    matrix, unlike the cross-entropy :func:`hessian`, can have negative eigenvalues.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, n)
+        Symmetric.
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, non-finite data or labels other than 0 and 1.
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    c = _mse_curvature(finite_scores(design, weights)[0], labels)
+    return (design.T * c) @ design / design.shape[0]
+
+
 def separates(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> bool:
     r"""Whether the boundary :math:`\theta^T x = 0` puts every sample strictly on its label's side.
 
@@ -519,7 +563,8 @@ def gradient_lipschitz_constant(X: ArrayLike, lam: float = 0.0) -> float:
 def accuracy_path(path: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""The share of samples each iterate of a descent path classifies correctly.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. Iterate
+    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (the race of the two costs) and
+    used again in ``notebooks/05_regularisation_in_practice.ipynb``. Iterate
     :math:`\theta_t` predicts class 1 for sample :math:`x_i` when
     :math:`\theta_t^T x_i \ge 0` (that is :math:`h \ge 1/2`, the rule of :func:`predict`);
     the accuracy is the mean of :math:`[\hat y_i = y_i]`. One matrix product serves every
@@ -567,3 +612,92 @@ def accuracy_path(path: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
             shrunk = iterates[huge] / np.abs(iterates[huge]).max(axis=1, keepdims=True)
             scores[huge] = shrunk @ design.T
     return np.mean((scores >= 0) == (labels == 1), axis=1)
+
+
+# --- added for notebooks 01 and 03: the boundary as a line ---
+#: A weight (or weight vector) smaller than this in magnitude counts as zero: the score does
+#: not depend on the features, and there is no boundary line.
+FLAT: float = 1e-12
+
+
+def boundary_line(
+    theta: ArrayLike,
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    level: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""The segment of the line :math:`\theta_0 + \theta_1 x_1 + \theta_2 x_2 = \text{level}` inside a box.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``. With ``level = 0`` this is the decision
+    boundary of :math:`h(x) = \sigma(\theta^T x)`, :math:`x_2 = -(\theta_0 + \theta_1 x_1)/\theta_2`;
+    ``level = ln 9`` is where ``p = 0.9``.
+
+    The line is first written as :math:`x_2 = (\text{level} - \theta_0 - \theta_1 x_1)/\theta_2`
+    when :math:`|\theta_2| \ge |\theta_1|` and as :math:`x_1 = (\text{level} - \theta_0 -
+    \theta_2 x_2)/\theta_1` otherwise, so the division is always by the larger weight (no
+    division by zero; a vertical line, :math:`\theta_2 = 0`, needs no special case). The
+    segment is then clipped to the box (Liang-Barsky), so both end points lie in it.
+
+    Parameters
+    ----------
+    theta : array_like, shape (3,)
+        ``(θ0, θ1, θ2)``: intercept and the weights of ``x1`` and ``x2``.
+    xlim, ylim : (float, float)
+        The box, ``(low, high)`` in ``x1`` and in ``x2``.
+    level : float, default 0.0
+        The score the line joins.
+
+    Returns
+    -------
+    x1, x2 : numpy.ndarray, shape (2,) or (0,)
+        The two end points, or two empty arrays when there is no line
+        (:math:`\theta_1 = \theta_2 = 0`, up to :data:`FLAT`) or it misses the box.
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is not three finite numbers or a box is not ``(low, high)``.
+
+    Examples
+    --------
+    >>> boundary_line([-3.0, 1.0, 1.0], (0.0, 3.0), (0.0, 3.0))   # x1 + x2 = 3
+    (array([0., 3.]), array([3., 0.]))
+    >>> boundary_line([-3.0, 1.0, 1.0], (0.0, 4.0), (0.0, 1.0))   # clipped to the box
+    (array([2., 3.]), array([1., 0.]))
+    >>> boundary_line([1.0, 0.0, 0.0], (0.0, 1.0), (0.0, 1.0))    # no boundary
+    (array([], dtype=float64), array([], dtype=float64))
+    """
+    weights = as_float_array(theta, "theta", ndim=1).astype(np.float64)
+    if weights.shape != (3,):
+        raise ValueError(f"theta must have shape (3,): (theta0, theta1, theta2); got shape {weights.shape}")
+    x_low, x_high = check_interval(xlim, "xlim")
+    y_low, y_high = check_interval(ylim, "ylim")
+    target = check_number(level, "level")
+    t0, t1, t2 = (float(w) for w in weights)  # Python floats: no numpy overflow warnings
+    empty = (np.empty(0), np.empty(0))
+    if max(abs(t1), abs(t2)) < FLAT:
+        return empty
+    if abs(t2) >= abs(t1):
+        start = (x_low, (target - t0 - t1 * x_low) / t2)
+        end = (x_high, (target - t0 - t1 * x_high) / t2)
+    else:
+        start = ((target - t0 - t2 * y_low) / t1, y_low)
+        end = ((target - t0 - t2 * y_high) / t1, y_high)
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    enter, leave = 0.0, 1.0
+    for p, q in ((-dx, start[0] - x_low), (dx, x_high - start[0]), (-dy, start[1] - y_low), (dy, y_high - start[1])):
+        if p == 0:
+            if q < 0:  # parallel to this edge and outside it
+                return empty
+            continue
+        t = q / p
+        if p < 0:
+            enter = max(enter, t)
+        else:
+            leave = min(leave, t)
+    if not (np.isfinite(enter) and np.isfinite(leave)) or enter > leave:
+        return empty
+    return (
+        np.array([start[0] + enter * dx, start[0] + leave * dx]),
+        np.array([start[1] + enter * dy, start[1] + leave * dy]),
+    )

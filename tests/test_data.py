@@ -75,3 +75,41 @@ def test_apply_standardization_checks_shapes():
         data.apply_standardization(np.ones((3, 2)), np.zeros(3), np.ones(3))
     with pytest.raises(ValueError, match="std must be positive"):
         data.apply_standardization(np.ones((3, 2)), np.zeros(2), np.array([1.0, 0.0]))
+
+
+# ---------------------------------------------------------------------------------------
+# the small random data sets of notebooks 01 and 03 (moved from tests/test_figures_nb01.py
+# and tests/test_figures_nb03.py with the functions, issue 18)
+# ---------------------------------------------------------------------------------------
+def test_make_two_blobs_is_seeded_and_shaped():
+    X, y = data.make_two_blobs(np.random.default_rng(3), n_per_class=5)
+    X_again, _ = data.make_two_blobs(np.random.default_rng(3), n_per_class=5)
+    assert X.shape == (10, 2) and y.tolist() == [0.0] * 5 + [1.0] * 5
+    assert np.array_equal(X, X_again)
+    assert X[5:].mean() > X[:5].mean()  # class 1 lies up and to the right by default
+    with pytest.raises(ValueError, match="Generator"):
+        data.make_two_blobs(3)
+    with pytest.raises(ValueError, match="spread must be positive"):
+        data.make_two_blobs(np.random.default_rng(0), spread=0.0)
+    with pytest.raises(ValueError, match=r"shape \(2, 2\)"):
+        data.make_two_blobs(np.random.default_rng(0), centres=[[0.0, 0.0]])
+
+
+def test_toy_data_is_reproducible():
+    x, y = data.make_toy_data(np.random.default_rng(3), m=20)
+    again = data.make_toy_data(np.random.default_rng(3), m=20)
+    assert np.array_equal(x, again[0]) and np.array_equal(y, again[1])
+    assert set(np.unique(y)) == {0.0, 1.0}
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: data.make_toy_data(42), "Generator"),
+        (lambda: data.make_toy_data(np.random.default_rng(0), m=0), "positive integer"),
+        (lambda: data.make_toy_data(np.random.default_rng(0), spread=0.0), "spread"),
+    ],
+)
+def test_make_toy_data_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -119,12 +119,13 @@ def test_png_bytes_round_trip(rng):
 
 
 def parabola_panel():
+    """The panel of notebook 00 as the notebook builds it."""
     from helpers.figures.nb00_start import MAX_ITERATIONS, ParabolaDescent
 
-    descent = ParabolaDescent()
-    lr, it = learning_rate_slider(0.3, -2, 0.5), iterations_slider(10, maximum=MAX_ITERATIONS)
-    return LivePanel(descent.fig, descent.draw, {"learning_rate": lr, "iterations": it},
-                     dynamic=descent.dynamic_artists)
+    panel = ParabolaDescent().live()
+    lr, it = panel.controls["learning_rate"], panel.controls["iterations"]
+    assert (lr.value, lr.min, lr.max, it.value, it.max) == (0.3, -2, 0.5, 10, MAX_ITERATIONS)
+    return panel
 
 
 def test_blitted_parabola_panel_matches_full_redraws():

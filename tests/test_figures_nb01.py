@@ -1,4 +1,7 @@
-"""The figures and slider panels of notebook 01 (helpers/figures/nb01_sigmoid.py).
+"""The figures and slider panels of notebook 01 (helpers/figures/nb01_sigmoid/).
+
+The boundary line and the point cloud they draw are tested with the maths
+(tests/test_logistic.py, tests/test_data.py).
 
 Warnings are errors in this suite (pyproject.toml), so every draw below also proves that
 no slider position overflows, divides by zero or produces NaN.
@@ -13,15 +16,13 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import logistic
-from helpers.data import add_intercept
+from helpers import logistic, optim
+from helpers.data import add_intercept, make_two_blobs
 from helpers.figures.live import LivePanel
 from helpers.figures.nb01_sigmoid import (
     BoundaryExplorer,
     SigmoidExplorer,
     TrainingPreview,
-    boundary_line,
-    make_two_blobs,
     odds_figure,
     threshold_shift_figure,
 )
@@ -59,63 +60,6 @@ def boundary_explorer(cloud) -> BoundaryExplorer:
 def preview() -> TrainingPreview:
     hours, passed = students()
     return TrainingPreview(hours, passed, centre=5.0, max_iterations=200)
-
-
-# ---------------------------------------------------------------------------------------
-# geometry and data
-# ---------------------------------------------------------------------------------------
-def test_boundary_line_points_satisfy_the_equation_and_lie_in_the_box(rng):
-    box = ((-2.0, 3.0), (-1.0, 4.0))
-    grid = np.stack(np.meshgrid(np.linspace(-2, 3, 60), np.linspace(-1, 4, 60)), axis=-1).reshape(-1, 2)
-    found = 0
-    for _ in range(200):
-        theta = rng.normal(size=3) * np.array([3.0, 1.0, 1.0])
-        level = float(rng.normal())
-        x1, x2 = boundary_line(theta, *box, level=level)
-        scores = theta[0] + grid @ theta[1:] - level
-        crosses = scores.min() < 0 < scores.max()  # the line passes between grid points of the box
-        if x1.size:
-            found += 1
-            assert x1.shape == x2.shape == (2,)
-            assert np.allclose(theta[0] + theta[1] * x1 + theta[2] * x2, level)
-            assert np.all((x1 >= -2 - 1e-12) & (x1 <= 3 + 1e-12) & (x2 >= -1 - 1e-12) & (x2 <= 4 + 1e-12))
-        else:
-            assert not crosses
-    assert found > 50
-
-
-def test_boundary_line_special_cases():
-    box = ((0.0, 4.0), (0.0, 4.0))
-    x1, x2 = boundary_line([-3.0, 1.0, 0.0], *box)  # theta2 = 0: vertical line x1 = 3
-    assert np.allclose(x1, 3.0) and np.allclose(x2, [0.0, 4.0])
-    x1, x2 = boundary_line([-3.0, 0.0, 2.0], *box)  # theta1 = 0: horizontal line x2 = 1.5
-    assert np.allclose(x2, 1.5) and np.allclose(x1, [0.0, 4.0])
-    assert boundary_line([5.0, 0.0, 0.0], *box)[0].size == 0  # no boundary
-    assert boundary_line([-100.0, 1.0, 1.0], *box)[0].size == 0  # x1 + x2 = 100 misses the box
-    assert boundary_line([-3.0, 1e-13, -1e-13], *box)[0].size == 0  # below FLAT: treated as zero
-
-
-def test_boundary_line_bad_input():
-    with pytest.raises(ValueError, match=r"shape \(3,\)"):
-        boundary_line([1.0, 2.0], (0, 1), (0, 1))
-    with pytest.raises(ValueError, match="low < high"):
-        boundary_line([1.0, 2.0, 3.0], (1, 0), (0, 1))
-    with pytest.raises(ValueError, match="finite"):
-        boundary_line([np.nan, 2.0, 3.0], (0, 1), (0, 1))
-
-
-def test_make_two_blobs_is_seeded_and_shaped():
-    X, y = make_two_blobs(np.random.default_rng(3), n_per_class=5)
-    X_again, _ = make_two_blobs(np.random.default_rng(3), n_per_class=5)
-    assert X.shape == (10, 2) and y.tolist() == [0.0] * 5 + [1.0] * 5
-    assert np.array_equal(X, X_again)
-    assert X[5:].mean() > X[:5].mean()  # class 1 lies up and to the right by default
-    with pytest.raises(ValueError, match="Generator"):
-        make_two_blobs(3)
-    with pytest.raises(ValueError, match="spread must be positive"):
-        make_two_blobs(np.random.default_rng(0), spread=0.0)
-    with pytest.raises(ValueError, match=r"shape \(2, 2\)"):
-        make_two_blobs(np.random.default_rng(0), centres=[[0.0, 0.0]])
 
 
 # ---------------------------------------------------------------------------------------
@@ -207,8 +151,8 @@ def test_sigmoid_explorer_bad_input(sigmoid_explorer):
 
 def test_sigmoid_explorer_live_panel_redraws(sigmoid_explorer):
     explorer = sigmoid_explorer
-    controls = explorer.controls()
-    panel = LivePanel(explorer.fig, explorer.draw, controls)
+    panel = explorer.live()
+    controls = panel.controls
     assert panel.calls == 1
     before = explorer.p_line.get_ydata().copy()
     controls["weight"].value = -2.0
@@ -307,8 +251,8 @@ def test_boundary_explorer_bad_input(boundary_explorer, cloud):
 
 def test_boundary_explorer_live_panel_redraws(boundary_explorer):
     explorer = boundary_explorer
-    controls = explorer.controls()
-    panel = LivePanel(explorer.fig, explorer.draw, controls)
+    panel = explorer.live()
+    controls = panel.controls
     assert panel.calls == 1
     before = np.array(explorer.image.get_array())
     controls["theta2"].value = 0.0
@@ -375,8 +319,8 @@ def test_training_preview_bad_input(preview):
 def test_training_preview_live_panel_redraws():
     hours, passed = students()
     explorer = TrainingPreview(hours, passed, centre=5.0, max_iterations=100)
-    controls = explorer.controls()
-    panel = LivePanel(explorer.fig, explorer.draw, controls)
+    panel = explorer.live()
+    controls = panel.controls
     assert panel.calls == 1 and controls["iterations"].max == 100
     before = explorer.curve.get_ydata().copy()
     controls["iterations"].value = 3
@@ -386,28 +330,38 @@ def test_training_preview_live_panel_redraws():
     assert panel.calls == 3 and explorer.n_trained == trained + 1
 
 
+def test_training_preview_trains_the_slider_rates_as_the_textbook_loop_does():
+    # the slider's 21 rates are trained together (optim.Descent); each run is the one
+    # optim.fit_logistic_gd gives alone, diverging ones included. At the two largest rates
+    # (56 and 100) the iterates bounce chaotically and the last-bit differences of the stacked
+    # product grow after about 70 iterations, so those two are compared over 60 iterations.
+    hours, passed = students()
+    explorer = TrainingPreview(hours, passed, centre=5.0, max_iterations=200)
+    for rate in [*SLIDER_RATES, 0.3]:
+        run = explorer.trajectory(rate)
+        alone = optim.fit_logistic_gd(explorer.design, explorer.y, rate, 200)
+        assert run.n_iter == alone.n_iter and run.diverged_at == alone.diverged_at, rate
+        shown = slice(0, 61) if rate > 50 else slice(None)
+        assert np.allclose(run.path[shown], alone.path[shown], rtol=1e-10, atol=1e-12), rate
+        assert np.allclose(run.costs[shown], alone.costs[shown], rtol=1e-10, atol=1e-12), rate
+    assert explorer.n_trained == len(SLIDER_RATES) + 1
+
+
 # ---------------------------------------------------------------------------------------
 # the live panels blit (issue 8): built exactly as notebooks/01_sigmoid.ipynb builds them
 # ---------------------------------------------------------------------------------------
 def notebook_sigmoid_panel() -> LivePanel:
-    live_sigmoid = SigmoidExplorer()
-    return LivePanel(live_sigmoid.fig, live_sigmoid.draw, live_sigmoid.controls(), dynamic=live_sigmoid.dynamic_artists)
+    return SigmoidExplorer().live()
 
 
 def notebook_boundary_panel() -> LivePanel:
     X_cloud, y_cloud = make_two_blobs(np.random.default_rng(1), n_per_class=40)
-    live_boundary = BoundaryExplorer(X_cloud, y_cloud)
-    return LivePanel(
-        live_boundary.fig, live_boundary.draw, live_boundary.controls(), dynamic=live_boundary.dynamic_artists
-    )
+    return BoundaryExplorer(X_cloud, y_cloud).live()
 
 
 def notebook_training_panel() -> LivePanel:
     hours, passed = students()
-    live_training = TrainingPreview(hours, passed, centre=5.0, x_label="hours studied (h)")
-    return LivePanel(
-        live_training.fig, live_training.draw, live_training.controls(), dynamic=live_training.dynamic_artists
-    )
+    return TrainingPreview(hours, passed, centre=5.0, x_label="hours studied (h)").live()
 
 
 # Two lists per panel. SWEEP walks each slider over its whole range and visits the corners and

@@ -142,3 +142,53 @@ def test_accuracy_path_keeps_the_signs_of_scores_that_overflow():
 def test_accuracy_path_rejects_bad_input(path, X, y, message):
     with pytest.raises(ValueError, match=message):
         logistic.accuracy_path(path, X, y)
+
+
+# ---------------------------------------------------------------------------------------
+# the boundary as a line (notebook 01) and the squared error's Hessian (notebook 03): moved
+# from tests/test_figures_nb01.py and test_figures_nb03.py (issue 18); the accuracy along a
+# path (test_figures_nb03.py's accuracy_per_iteration test) is covered by the tests above
+# ---------------------------------------------------------------------------------------
+def test_boundary_line_points_satisfy_the_equation_and_lie_in_the_box(rng):
+    box = ((-2.0, 3.0), (-1.0, 4.0))
+    grid = np.stack(np.meshgrid(np.linspace(-2, 3, 60), np.linspace(-1, 4, 60)), axis=-1).reshape(-1, 2)
+    found = 0
+    for _ in range(200):
+        theta = rng.normal(size=3) * np.array([3.0, 1.0, 1.0])
+        level = float(rng.normal())
+        x1, x2 = logistic.boundary_line(theta, *box, level=level)
+        scores = theta[0] + grid @ theta[1:] - level
+        crosses = scores.min() < 0 < scores.max()  # the line passes between grid points of the box
+        if x1.size:
+            found += 1
+            assert x1.shape == x2.shape == (2,)
+            assert np.allclose(theta[0] + theta[1] * x1 + theta[2] * x2, level)
+            assert np.all((x1 >= -2 - 1e-12) & (x1 <= 3 + 1e-12) & (x2 >= -1 - 1e-12) & (x2 <= 4 + 1e-12))
+        else:
+            assert not crosses
+    assert found > 50
+
+
+def test_boundary_line_special_cases():
+    box = ((0.0, 4.0), (0.0, 4.0))
+    x1, x2 = logistic.boundary_line([-3.0, 1.0, 0.0], *box)  # theta2 = 0: vertical line x1 = 3
+    assert np.allclose(x1, 3.0) and np.allclose(x2, [0.0, 4.0])
+    x1, x2 = logistic.boundary_line([-3.0, 0.0, 2.0], *box)  # theta1 = 0: horizontal line x2 = 1.5
+    assert np.allclose(x2, 1.5) and np.allclose(x1, [0.0, 4.0])
+    assert logistic.boundary_line([5.0, 0.0, 0.0], *box)[0].size == 0  # no boundary
+    assert logistic.boundary_line([-100.0, 1.0, 1.0], *box)[0].size == 0  # x1 + x2 = 100 misses the box
+    assert logistic.boundary_line([-3.0, 1e-13, -1e-13], *box)[0].size == 0  # below FLAT: treated as zero
+
+
+def test_boundary_line_bad_input():
+    with pytest.raises(ValueError, match=r"shape \(3,\)"):
+        logistic.boundary_line([1.0, 2.0], (0, 1), (0, 1))
+    with pytest.raises(ValueError, match="low < high"):
+        logistic.boundary_line([1.0, 2.0, 3.0], (1, 0), (0, 1))
+    with pytest.raises(ValueError, match="finite"):
+        logistic.boundary_line([np.nan, 2.0, 3.0], (0, 1), (0, 1))
+
+
+def test_mse_hessian_bad_input():
+    with pytest.raises(ValueError, match="theta must have shape"):
+        logistic.mse_hessian([0.0], [[1.0, 2.0]], [1.0])

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
 from .. import optim
 from .._validate import check_iterations, check_learning_rate
+from .live import LiveFigure, iterations_slider, learning_rate_slider
 from .style import PALETTE, course_style, new_figure, show_divergence
 
 __all__ = ["MAX_ITERATIONS", "ParabolaDescent", "parabola_trajectory"]
@@ -48,11 +50,13 @@ def parabola_trajectory(learning_rate: float) -> optim.Trajectory:
     return optim.gradient_descent(_parabola, np.array([START]), check_learning_rate(learning_rate), MAX_ITERATIONS)
 
 
-class ParabolaDescent:
+class ParabolaDescent(LiveFigure):
     """Two panels: the iterates on the parabola, and the cost per iteration (log scale).
 
     Introduced in ``notebooks/00_start_here.ipynb``. Build it once, then call
-    :meth:`draw` as often as you like; only the artists' data change.
+    :meth:`draw` as often as you like; only the artists' data change. :meth:`live` shows it
+    with the notebook's sliders (:meth:`controls`): learning rate 0.3 (0.01 to 10^0.5),
+    10 iterations.
 
     Attributes
     ----------
@@ -76,6 +80,16 @@ class ParabolaDescent:
         self.fig: Figure = fig
         #: What :meth:`draw` changes: a live panel repaints only these (see ``LivePanel``).
         self.dynamic_artists = [self._steps, self._current, self._cost, self._title, self._banner]
+
+    def controls(self) -> dict[str, widgets.ValueWidget]:
+        """The notebook's sliders: ``learning_rate`` at 0.3 (0.01 to 3.16) and ``iterations`` at 10.
+
+        Introduced in ``notebooks/00_start_here.ipynb``.
+        """
+        return {
+            "learning_rate": learning_rate_slider(0.3, min_exponent=-2, max_exponent=0.5),
+            "iterations": iterations_slider(10, maximum=MAX_ITERATIONS),
+        }
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show ``iterations`` steps of gradient descent with step size ``learning_rate``.

@@ -1,0 +1,32 @@
+"""Figures and live panels of ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+
+The notebook compares cross-entropy with squared error through a sigmoid; the formulas, cost
+surfaces and the one-neuron trainer are in :mod:`helpers.squared_error` (the squared error's
+Hessian in :mod:`helpers.logistic`). Here, by topic:
+
+* :mod:`.per_score` -- :func:`plot_score_view`, :func:`plot_probability_view`: the per-sample
+  losses and slopes against the score and against the probability.
+* :mod:`.surfaces` -- :func:`plot_cost_surfaces`: the two cost surfaces over ``(w, b)``.
+* :mod:`.slowdown` -- :class:`SlowdownExplorer`: one neuron from a confidently wrong start.
+* :mod:`.race` -- :class:`ExamScoresRace`: both costs on the exam scores from a bad start.
+
+Each interactive class is a :class:`helpers.figures.live.LiveFigure`: it builds its figure
+once, ``draw`` only updates artists and slices cached trajectories, ``controls()`` are the
+notebook's sliders and ``live()`` the panel.
+"""
+
+from ._common import LOSS_LABELS
+from .per_score import plot_probability_view, plot_score_view
+from .race import ExamScoresRace
+from .slowdown import START_POINTS, SlowdownExplorer
+from .surfaces import plot_cost_surfaces
+
+__all__ = [
+    "LOSS_LABELS",
+    "START_POINTS",
+    "ExamScoresRace",
+    "SlowdownExplorer",
+    "plot_cost_surfaces",
+    "plot_probability_view",
+    "plot_score_view",
+]
