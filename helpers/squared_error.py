@@ -431,7 +431,7 @@ def epochs_to_halve(costs: ArrayLike) -> int | None:
 
 def _check_start(start: object) -> tuple[float, float]:
     try:
-        w, b = (float(v) for v in start)  # type: ignore[union-attr]
+        w, b = (float(v) for v in start)  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         raise ValueError(f"start must be a pair (w, b) of numbers; got {describe(start)}") from None
     if not (math.isfinite(w) and math.isfinite(b)):
