@@ -7,9 +7,12 @@ trained by :func:`helpers.optim.logistic_descent`. Introduced in
 
 from __future__ import annotations
 
+from functools import partial
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from numpy.typing import ArrayLike
 
 from ... import logistic, optim
@@ -82,9 +85,8 @@ class ExamScoresRace(LiveFigure):
         self.max_iterations = check_iterations(max_iterations, "max_iterations")
         self._runs = {
             loss: RateRuns(
-                lambda rates, loss=loss: optim.logistic_descent(
-                    self.X, self.y, rates, self.max_iterations, theta0=self.theta0, loss=loss
-                ),
+                partial(optim.logistic_descent, self.X, self.y, max_iter=self.max_iterations,
+                        theta0=self.theta0, loss=loss),
                 learning_rates(*self.rate_exponents), self.max_iterations,
             )
             for loss in LOSSES
@@ -92,7 +94,7 @@ class ExamScoresRace(LiveFigure):
         self._cache: dict[float, dict[str, tuple[optim.Trajectory, np.ndarray]]] = {}
         self._curves: dict[float, dict[str, tuple[np.ndarray, np.ndarray, int | None]]] = {}
         fig, (ax_acc, ax_cost) = new_figure(1, 2, width=12.0, height=4.8)
-        self._lines: dict[str, dict[str, object]] = {}
+        self._lines: dict[str, dict[str, Line2D]] = {}
         with course_style():
             ax_acc.axhline(100 * self.target, color=PALETTE["grey"], lw=1.5, ls=":")
             for loss in LOSSES:
@@ -113,6 +115,7 @@ class ExamScoresRace(LiveFigure):
             ce, mse = logistic.cost(self.theta0, self.X, self.y), logistic.mse_cost(self.theta0, self.X, self.y)
             ax_cost.set_title(f"starting cost: CE {ce:.2f} nats, MSE {mse:.3f}", fontsize=13)
             self._suptitle = fig.suptitle("", fontsize=15, fontweight="bold")
+        self._ax_cost = ax_cost
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
         self.dynamic_artists = [
@@ -226,5 +229,5 @@ class ExamScoresRace(LiveFigure):
         else:
             lesson = "squared error got there first"
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} iterations: {lesson}")
-        show_divergence(self._lines["mse"]["cost"].axes, min(diverged) if diverged else None, shown, self._banner)
+        show_divergence(self._ax_cost, min(diverged) if diverged else None, shown, self._banner)
         return self.fig

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from ... import optim, squared_error
 from ..._validate import check_iterations, check_learning_rate
@@ -107,7 +108,7 @@ class SlowdownExplorer(LiveFigure):
     def __init__(self, max_epochs: int = 400) -> None:
         self.max_epochs = check_iterations(max_epochs, "max_epochs")
         fig, (ax_out, ax_cost) = new_figure(1, 2, width=12.0, height=4.8)
-        self._lines: dict[str, dict[str, object]] = {}
+        self._lines: dict[str, dict[str, Line2D]] = {}
         with course_style():
             ax_out.axhline(0.0, color=PALETTE["grey"], lw=1.5, ls=":")
             ax_cost.axhline(0.5, color=PALETTE["grey"], lw=1.5, ls=":")
@@ -132,6 +133,7 @@ class SlowdownExplorer(LiveFigure):
             self._text = ax_cost.text(0.5, 1.1, "", transform=ax_cost.get_yaxis_transform(), ha="center",
                                       va="center", fontsize=12)
             self._suptitle = fig.suptitle("", fontsize=15, fontweight="bold")
+        self._ax_cost = ax_cost
         self._banner = show_divergence(ax_cost, None, 0)
         self.fig: Figure = fig
         self._curves: dict[tuple[float, float, float], dict[str, _NeuronCurves]] = {}
@@ -244,5 +246,5 @@ class SlowdownExplorer(LiveFigure):
             f"starting cost: CE {runs['cross_entropy'].costs[0]:.2f} nats, MSE {runs['mse'].costs[0]:.3f}"
         )
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} epochs: {_slowdown_lesson(halving)}")
-        show_divergence(self._lines["mse"]["cost"].axes, min(diverged) if diverged else None, shown, self._banner)
+        show_divergence(self._ax_cost, min(diverged) if diverged else None, shown, self._banner)
         return self.fig
