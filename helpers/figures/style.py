@@ -126,7 +126,7 @@ def new_figure(
     width: float | None = None,
     height: float | None = None,
     **subplots_kw: object,
-) -> tuple[Figure, Axes | np.ndarray]:
+) -> tuple[Figure, Any]:
     """Create a course-styled figure and its axes (object-oriented API, no pyplot).
 
     Introduced in ``notebooks/01_sigmoid.ipynb``.

@@ -532,8 +532,9 @@ class LiveFigure:
     dynamic_artists: Sequence[Artist] | None = None
     overlay_artists: Sequence[Artist] = ()
 
-    def draw(self, **values: Any) -> Figure:  # pragma: no cover - every subclass defines it
-        raise NotImplementedError
+    #: ``draw(**values)``: update the figure for one value per control; every subclass defines it
+    #: with its own keyword parameters (``draw(self, learning_rate, iterations)``, say).
+    draw: Callable[..., Figure]
 
     def controls(self) -> dict[str, widgets.ValueWidget]:  # pragma: no cover - every subclass defines it
         raise NotImplementedError

@@ -239,7 +239,8 @@ class BoundaryExplorer(LiveFigure):
         size = check_iterations(grid_size, "grid_size")
         if size < 2:
             raise ValueError(f"grid_size must be at least 2; got {size}")
-        self.g1, self.g2 = np.meshgrid(np.linspace(*self.xlim, size), np.linspace(*self.ylim, size))
+        (x_low, x_high), (y_low, y_high) = self.xlim, self.ylim
+        self.g1, self.g2 = np.meshgrid(np.linspace(x_low, x_high, size), np.linspace(y_low, y_high, size))
         self._level = float(np.log(9.0))
         z_curve = np.linspace(-self.score_limit, self.score_limit, 401)
 

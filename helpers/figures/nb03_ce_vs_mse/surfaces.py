@@ -6,9 +6,12 @@ Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -20,7 +23,9 @@ from ..style import PALETTE, course_style, new_figure, style_axes
 __all__ = ["plot_cost_surfaces"]
 
 
-def _colorbar(fig: Figure, mappable: object, ax: Axes, label: str, ticks: ArrayLike | None = None) -> None:
+def _colorbar(
+    fig: Figure, mappable: ScalarMappable, ax: Axes, label: str, ticks: Sequence[float] | None = None
+) -> None:
     bar = fig.colorbar(mappable, ax=ax, label=label, shrink=0.95)
     if ticks is not None:
         bar.set_ticks(list(ticks), labels=[f"{t:g}" for t in ticks])

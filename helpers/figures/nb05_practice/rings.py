@@ -30,7 +30,7 @@ LIMITS: tuple[float, float] = (-1.4, 1.4)
 _NAMES = ("class 0 (outer)", "class 1 (inner)")
 
 
-def _check_points(X: ArrayLike, y: ArrayLike, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
+def _check_points(X: ArrayLike, y: ArrayLike | None, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
     points = as_float_array(X, x_name, ndim=2)
     if points.shape[1] != 2:
         raise ValueError(f"{x_name} must have 2 columns (x1, x2); got an array of shape {points.shape}")

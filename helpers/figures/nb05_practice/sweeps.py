@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from numbers import Integral
+from typing import cast
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -239,7 +240,7 @@ def plot_age_fits(
     if ax is None:
         fig, ax = new_figure(width=9.0, height=4.8)
     else:
-        fig = ax.figure
+        fig = cast(Figure, ax.figure)
     with course_style():
         shown = years[years <= ages.max()]  # a typo far outside the axis is not drawn
         shown_y = outcomes[years <= ages.max()]
@@ -293,7 +294,7 @@ def plot_weight_growth(runs: Sequence[tuple[str, optim.Trajectory, str]], ax: Ax
     if ax is None:
         fig, ax = new_figure(width=8.0, height=4.4)
     else:
-        fig = ax.figure
+        fig = cast(Figure, ax.figure)
     with course_style():
         for (label, trajectory, colour), marker in zip(runs, CLASS_MARKERS, strict=False):
             norms = np.linalg.norm(trajectory.path, axis=1)
