@@ -37,7 +37,6 @@ __all__ = [
     "RateRuns",
     "course_style",
     "divergence_message",
-    "freeze_layout",
     "log_axis",
     "nearest_image",
     "new_figure",
@@ -480,19 +479,6 @@ def log_axis(axis: Any, labels: str = "powers") -> None:
     axis.set_minor_locator(mpl.ticker.NullLocator())
 
 
-def freeze_layout(fig: Figure) -> None:
-    """Lay ``fig`` out once (constrained layout), then keep that layout: redraws skip the solver.
-
-    Introduced in ``notebooks/00_start_here.ipynb``. Call it after creating every artist
-    with its widest text (placeholders), so the layout leaves room for what a live panel
-    will show; :class:`helpers.figures.live.LivePanel` freezes a layout too, but from the
-    first frame it shows.
-    """
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
-
-
-# --- added for notebook 05 ---
 def plane_grid(box: Sequence[float], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A ``size`` x ``size`` grid of points over ``box = (x_min, x_max, y_min, y_max)``, for an ``imshow`` map.
 

@@ -41,7 +41,7 @@ from .png import png_bytes
 from .sliders import _position_index, slider_positions, snap
 from .sprites import _TextSprites
 
-__all__ = ["LiveFigure", "LivePanel"]
+__all__ = ["LiveFigure", "LivePanel", "freeze_layout"]
 
 def _in_kernel() -> bool:
     try:
@@ -50,6 +50,33 @@ def _in_kernel() -> bool:
         return False
     shell = get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def freeze_layout(fig: Figure, lay_out: bool = True) -> None:
+    """Lay ``fig`` out once (constrained layout), then keep that layout: redraws skip the solver.
+
+    Introduced in ``notebooks/00_start_here.ipynb``. Re-solving constrained layout on every
+    move would cost about a third of each redraw. A live panel freezes its figure's layout
+    after its first render; a figure calls this itself after creating every artist with
+    its widest text (placeholders), so that the layout leaves room for what the panel will
+    show, not only for its first frame.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    lay_out : bool, default True
+        Lay the figure out first (``Figure.draw_without_rendering``); ``False`` if it has
+        just been drawn.
+    """
+    if lay_out:
+        fig.draw_without_rendering()
+    if fig.get_layout_engine() is not None:
+        # None removes the engine ("none" keeps a placeholder that still costs a pass);
+        # some engines cannot be removed once colour bars exist.
+        try:
+            fig.set_layout_engine(None)
+        except RuntimeError:
+            fig.set_layout_engine("none")
 
 
 class LivePanel:
@@ -214,14 +241,7 @@ class LivePanel:
         return sorted(artists, key=lambda a: a.get_zorder()) + self.overlay
 
     def _freeze_layout(self) -> None:
-        # Constrained layout has placed the axes; re-solving it on every move would cost
-        # about a third of each redraw. None removes the engine ("none" keeps a placeholder
-        # that still costs a pass); some engines cannot be removed once colour bars exist.
-        if self.fig.get_layout_engine() is not None:
-            try:
-                self.fig.set_layout_engine(None)
-            except RuntimeError:
-                self.fig.set_layout_engine("none")
+        freeze_layout(self.fig, lay_out=False)  # the canvas has just been drawn: laid out
 
     def _opaque(self) -> bool:
         """Whether the figure's background is opaque: only then can text pictures be pasted."""

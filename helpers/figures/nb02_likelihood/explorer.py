@@ -22,8 +22,8 @@ from numpy.typing import ArrayLike
 
 from ... import data, features, logistic, optim
 from ..._validate import check_iterations, describe
-from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates
-from ..style import CLASS_COLORS, PALETTE, course_style, freeze_layout, new_figure, show_divergence, tint
+from ..live import LiveFigure, freeze_layout, iterations_slider, learning_rate_slider, learning_rates
+from ..style import CLASS_COLORS, PALETTE, course_style, new_figure, show_divergence, tint
 from .runs import _MAX_LEARNING_RATE, DescentRuns
 from .scores import _ABOVE_KEY, _check_scores, _key, _scatter, _score_axes, admitted_region, boundary_segment
 

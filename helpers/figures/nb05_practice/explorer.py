@@ -25,13 +25,12 @@ from numpy.typing import ArrayLike
 
 from ... import features, logistic, optim, sigmoid
 from ..._validate import check_iterations, check_lam, check_learning_rate, describe
-from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates, slider_style
+from ..live import LiveFigure, freeze_layout, iterations_slider, learning_rate_slider, learning_rates, slider_style
 from ..style import (
     CLASS_COLORS,
     CLASS_MARKERS,
     PALETTE,
     course_style,
-    freeze_layout,
     log_axis,
     nearest_image,
     new_figure,
