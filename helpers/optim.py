@@ -110,10 +110,10 @@ def cost_behaviour(costs: ArrayLike, iteration: int | None = None) -> tuple[str,
       second half of iterations ``k..t`` is more than 1 % above the highest of the first
       half (new highs keep coming; with fewer than four iterations since ``k``: the last
       cost is the highest so far);
-    - ``"recovers"``: the cost overshot at ``k`` but has been below ``c_0`` for the last
-      two iterations or more, or has fallen at each of the last three (an overshoot that
-      recovers, as a first step that is too long for the start but not for the rest of
-      the way);
+    - ``"recovers"``: the cost overshot at ``k`` but has stayed below ``c_0`` for the last
+      ``w`` iterations, or has fallen at each of the last ``max(w, 3)``, where ``w`` is a
+      quarter of the iterations since ``k`` (at least 2): an overshoot that recovers, as a
+      first step that is too long for the start but not for the rest of the way;
     - ``"oscillates"``: otherwise: the cost keeps jumping above its start without new highs.
 
     Parameters
@@ -162,7 +162,9 @@ def cost_behaviour(costs: ArrayLike, iteration: int | None = None) -> tuple[str,
         return "grows", k
     t = values.size - 1
     last_above = t - int(np.argmax(rose[::-1]))
-    if t - last_above >= 2 or (since.size >= 4 and (np.diff(since[-4:]) < 0).all()):
+    window = max(2, -(-since.size // 4))  # a quarter of the iterations since the rise, rounded up
+    falling = max(window, 3)
+    if t - last_above >= window or (since.size > falling and (np.diff(since[-falling - 1 :]) < 0).all()):
         return "recovers", k
     if since.size < 4:
         return ("grows" if since[-1] >= since.max() else "oscillates"), k

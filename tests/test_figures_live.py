@@ -41,14 +41,35 @@ def test_palette_is_okabe_ito():
     assert len(set(plotting.CLASS_COLORS)) == len(plotting.CLASS_COLORS) == len(plotting.CLASS_MARKERS)
 
 
-def test_divergence_banner():
+def _run(costs):
+    from helpers import optim
+
+    costs = np.asarray(costs, dtype=float)
+    return optim.Trajectory(params=np.zeros(1), costs=costs, path=np.zeros((costs.size, 1)), n_iter=costs.size - 1,
+                            diverged_at=None)
+
+
+def test_divergence_banner_says_what_the_cost_did():
     _, ax = plotting.new_figure()
     text = plotting.show_divergence(ax, None, 10)
     assert not text.get_visible()
-    same = plotting.show_divergence(ax, 3, 10, text)
-    assert same is text and text.get_visible() and "iteration 3" in text.get_text()
-    plotting.show_divergence(ax, 3, 2, text)  # not diverged yet at iteration 2
+    growing = _run([1.0, 0.9, 2.0, 4.0, 8.0, 16.0, 32.0])
+    same = plotting.show_divergence(ax, growing, 10, text)
+    assert same is text and text.get_visible()
+    assert text.get_text().startswith("Diverging since iteration 2:") and "too large" in text.get_text()
+    plotting.show_divergence(ax, growing, 1, text)  # not risen yet at iteration 1
     assert not text.get_visible()
+    plotting.show_divergence(ax, _run([4.0, 6.0, 5.0, 6.0, 5.0, 6.0, 5.0]), 6, text)
+    assert text.get_text().startswith("Oscillating since iteration 1:")
+    plotting.show_divergence(ax, _run([4.0, 5.0, 3.0, 2.0, 1.0]), 4, text)
+    assert text.get_text().startswith("Overshot at iteration 1:") and "coming back down" in text.get_text()
+
+
+def test_divergence_banner_names_the_most_serious_of_several_runs():
+    runs = {"cross-entropy": _run([4.0, 5.0, 3.0, 2.0, 1.0]), "squared error": _run([1.0, 2.0, 4.0, 8.0, 16.0])}
+    message = plotting.divergence_message(runs, 4)
+    assert message.startswith("Diverging since iteration 1:") and "the squared error cost" in message
+    assert plotting.divergence_message({"a": _run([1.0, 0.5])}, 1) == ""
 
 
 def test_sliders_show_their_whole_label():

@@ -295,8 +295,11 @@ def test_training_preview_iterations_slice_the_cache(preview):
 
 
 def test_training_preview_shows_divergence_only_for_a_rising_cost(preview):
-    preview.draw(learning_rate=100.0, iterations=50)
-    assert preview.divergence.get_visible() and "Diverged" in preview.divergence.get_text()
+    preview.draw(learning_rate=100.0, iterations=200)  # overshoots at once, then jumps up and down
+    assert preview.divergence.get_visible()
+    assert preview.divergence.get_text().startswith("Oscillating since iteration 1")
+    preview.draw(learning_rate=100.0, iterations=50)  # still on its way back down from the overshoot
+    assert preview.divergence.get_text().startswith("Overshot at iteration 1")
     assert preview.ax_cost.get_ylim()[1] >= preview.cost_line.get_ydata().max()
     render(preview.fig)
     preview.draw(learning_rate=1.0, iterations=50)

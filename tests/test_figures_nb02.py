@@ -229,8 +229,10 @@ def test_iterations_and_learning_rate_both_change_the_picture(std_explorer):
 def test_divergence_is_shown_and_cleared(raw_explorer):
     raw_explorer.draw(learning_rate=1e-2, iterations=5000)
     assert raw_explorer.divergence_text.get_visible()
-    assert "Diverged at iteration 1" in raw_explorer.divergence_text.get_text()
+    assert raw_explorer.divergence_text.get_text().startswith("Oscillating since iteration 1:")
     assert "α too large" in raw_explorer.title.get_text()
+    raw_explorer.draw(learning_rate=1e-3, iterations=5000)  # overshoots once, ends lowest of all
+    assert raw_explorer.divergence_text.get_text().startswith("Overshot at iteration 1:")
     raw_explorer.draw(learning_rate=1e-4, iterations=5000)
     assert not raw_explorer.divergence_text.get_visible()
     assert "still" in raw_explorer.title.get_text() and "above the minimum" in raw_explorer.title.get_text()

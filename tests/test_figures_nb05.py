@@ -115,7 +115,10 @@ def test_over_fitting_and_its_cure_show_in_the_numbers(rings):
 def test_divergence_banner_follows_the_learning_rate(explorer):
     explorer.draw(learning_rate=10.0, iterations=MAX_ITER, degree=8, lam=0.0)
     assert explorer.run(8, 0.0, 10.0).trajectory.diverged_at is not None
-    assert explorer.banner.get_visible() and "Diverged" in explorer.banner.get_text()
+    kind, since = optim.cost_behaviour(explorer.run(8, 0.0, 10.0).trajectory.costs)
+    words = {"recovers": "Overshot", "oscillates": "Oscillating", "grows": "Diverging"}[kind]
+    assert explorer.banner.get_visible() and explorer.banner.get_text().startswith(f"{words} ")
+    assert f"iteration {since}:" in explorer.banner.get_text()
     explorer.draw(learning_rate=0.1, iterations=MAX_ITER, degree=8, lam=0.0)
     assert not explorer.banner.get_visible()
 

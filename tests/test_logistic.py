@@ -192,3 +192,16 @@ def test_boundary_line_bad_input():
 def test_mse_hessian_bad_input():
     with pytest.raises(ValueError, match="theta must have shape"):
         logistic.mse_hessian([0.0], [[1.0, 2.0]], [1.0])
+
+
+def test_the_gradient_is_bounded_by_the_longest_sample_whatever_theta():
+    # Notebook 02 uses it: every step moves theta by at most alpha * max_i ||x_i||, so the
+    # iterates of gradient descent on the (unpenalised) logistic cost cannot blow up.
+    rng = np.random.default_rng(12)
+    for _ in range(50):
+        m, n = rng.integers(1, 40), rng.integers(1, 6)
+        X = rng.normal(size=(m, n)) * rng.lognormal(0.0, 2.0, size=n)
+        y = rng.integers(0, 2, size=m).astype(float)
+        theta = rng.normal(size=n) * 10.0 ** rng.uniform(-3, 3)
+        bound = np.linalg.norm(X, axis=1).max()
+        assert np.linalg.norm(logistic.gradient(theta, X, y)) <= bound * (1 + 1e-12)

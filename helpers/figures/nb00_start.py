@@ -142,5 +142,5 @@ class ParabolaDescent(LiveFigure):
         else:
             lesson = "each step overshoots more than the last: divergence"
         self._title.set_text(f"α = {learning_rate:.3g}: x ← {factor:+.3g}·x, {lesson}")
-        show_divergence(self._cost.axes, run.diverged_at, shown, self._banner)
+        show_divergence(self._cost.axes, run, shown, self._banner)
         return self.fig

@@ -12,7 +12,7 @@ Introduced in ``notebooks/01_sigmoid.ipynb``; used by every notebook.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -27,6 +27,7 @@ from matplotlib.transforms import Affine2D, Bbox, Transform
 from numpy.typing import ArrayLike
 
 from .. import optim
+from ..optim import Trajectory, cost_behaviour
 
 __all__ = [
     "CLASS_COLORS",
@@ -169,40 +170,67 @@ def style_axes(ax: Axes) -> None:
     ax.grid(True, alpha=STYLE["grid.alpha"])
 
 
-def divergence_message(diverged_at: int | None, iteration: int) -> str:
-    """The warning shown on a figure when gradient descent has diverged.
+#: The banner's words for each behaviour of :func:`helpers.optim.cost_behaviour`, most serious first.
+_BANNERS = {
+    "grows": "Diverging since iteration {k}:\n{name} keeps climbing.\nThis learning rate is too large.",
+    "oscillates": (
+        "Oscillating since iteration {k}:\n{name} jumps up and down\nabove its start: every step\n"
+        "overshoots the valley."
+    ),
+    "recovers": (
+        "Overshot at iteration {k}:\n{name} rose above its start\nand is coming back down.\n"
+        "A smaller rate avoids the detour."
+    ),
+}
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+
+def divergence_message(runs: Trajectory | Mapping[str, Trajectory] | None, iteration: int) -> str:
+    """The banner shown on a figure when the cost of gradient descent has risen above its start.
+
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. A rise is not always a
+    failure: :func:`helpers.optim.cost_behaviour` tells apart an overshoot that recovers,
+    an oscillation above the start, and growth, and the banner says which (for several
+    runs, the most serious one, by name).
 
     Parameters
     ----------
-    diverged_at : int or None
-        ``Trajectory.diverged_at``: the first iteration whose cost rose above the start.
+    runs : helpers.optim.Trajectory, mapping of str to Trajectory, or None
+        The run shown, or the runs by name ("squared error": run, ...); None for none.
     iteration : int
         The iteration the figure shows.
 
     Returns
     -------
     str
-        Empty if the run has not diverged by ``iteration``.
+        Empty if no cost has risen above its start by ``iteration``.
     """
-    if diverged_at is None or iteration < diverged_at:
+    if runs is None:
         return ""
-    return (
-        f"Diverged at iteration {diverged_at}:\n"
-        "the cost rose above its start.\n"
-        "This learning rate is too large\n"
-        "for a steady descent."
-    )
+    named = {"the cost": runs} if isinstance(runs, Trajectory) else {f"the {n} cost": run for n, run in runs.items()}
+    worst: tuple[int, int, str, str] | None = None
+    for name, run in named.items():
+        kind, since = cost_behaviour(run.costs, min(iteration, run.n_iter))
+        if since is None:
+            continue
+        rank = list(_BANNERS).index(kind)
+        if worst is None or (rank, since) < worst[:2]:
+            worst = (rank, since, kind, name)
+    if worst is None:
+        return ""
+    _, since, kind, name = worst
+    return _BANNERS[kind].format(k=since, name=name)
 
 
-def show_divergence(ax: Axes, diverged_at: int | None, iteration: int, text: Text | None = None) -> Text:
-    """Write (or clear) the divergence warning in the middle of ``ax``; reuse ``text`` if given.
+def show_divergence(
+    ax: Axes, runs: Trajectory | Mapping[str, Trajectory] | None, iteration: int, text: Text | None = None
+) -> Text:
+    """Write (or clear) the divergence banner (:func:`divergence_message`) in the middle of ``ax``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Returns the text artist,
-    so a live figure can keep it and update it on every slider move.
+    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Reuses ``text`` if given
+    and returns the text artist, so a live figure can keep it and update it on every
+    slider move.
     """
-    message = divergence_message(diverged_at, iteration)
+    message = divergence_message(runs, iteration)
     if text is None:
         text = ax.text(
             0.5,

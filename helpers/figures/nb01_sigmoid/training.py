@@ -238,5 +238,5 @@ class TrainingPreview(LiveFigure):
         self.cost_line.set_data(np.arange(shown + 1), run.costs[: shown + 1])
         self.cost_marker.set_data([shown], [cost])
         self.ax_cost.set_ylim(0.0, self._cost_top(run))
-        show_divergence(self.ax_cost, run.diverged_at, shown, text=self.divergence)
+        show_divergence(self.ax_cost, run, shown, text=self.divergence)
         return self.fig

@@ -340,5 +340,5 @@ class DescentExplorer(LiveFigure):
             note = f"boundary outside this view:\nevery applicant predicted {everyone}"
         self.boundary_text.set_text(note)
         self.title.set_text(self._lesson(run, shown, zigzag_at, settled_at))
-        show_divergence(self.ax_cost, run.diverged_at, shown, self.divergence_text)
+        show_divergence(self.ax_cost, run, shown, self.divergence_text)
         return self.fig

@@ -202,7 +202,6 @@ class ExamScoresRace(LiveFigure):
         runs = self.runs(learning_rate)
         curves = self._curves_for(learning_rate)
         reached: dict[str, int | None] = {}
-        diverged = [run.diverged_at for run, _ in runs.values() if run.diverged_at is not None]
         for loss, (run, _) in runs.items():
             k = min(shown, run.n_iter)
             steps = np.arange(k + 1)
@@ -229,5 +228,5 @@ class ExamScoresRace(LiveFigure):
         else:
             lesson = "squared error got there first"
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} iterations: {lesson}")
-        show_divergence(self._ax_cost, min(diverged) if diverged else None, shown, self._banner)
+        show_divergence(self._ax_cost, {LOSS_LABELS[loss]: run for loss, (run, _) in runs.items()}, shown, self._banner)
         return self.fig

@@ -226,7 +226,6 @@ class SlowdownExplorer(LiveFigure):
         curves = self._curves_for(start, learning_rate)
         w, b = _check_start(start)
         halving: dict[str, int | None] = {}
-        diverged = [run.diverged_at for run in runs.values() if run.diverged_at is not None]
         for loss, run in runs.items():
             k = min(shown, run.n_iter)
             epochs = np.arange(k + 1)
@@ -246,5 +245,5 @@ class SlowdownExplorer(LiveFigure):
             f"starting cost: CE {runs['cross_entropy'].costs[0]:.2f} nats, MSE {runs['mse'].costs[0]:.3f}"
         )
         self._suptitle.set_text(f"α = {learning_rate:.3g}, {shown} epochs: {_slowdown_lesson(halving)}")
-        show_divergence(self._ax_cost, min(diverged) if diverged else None, shown, self._banner)
+        show_divergence(self._ax_cost, {LOSS_LABELS[loss]: run for loss, run in runs.items()}, shown, self._banner)
         return self.fig

@@ -368,7 +368,7 @@ class OverfittingExplorer(LiveFigure):
         self.acc_title.set_text(f"Step {steps}: train {train_acc:.0f} %, held out {test_acc:.0f} %")
         n_features = features.n_polynomial_features(d)
         self.map_title.set_text(f"Degree {d} ({n_features} features), λ = {strength:g}, α = {alpha:.3g}")
-        show_divergence(self.ax_map, run.trajectory.diverged_at, steps, self.banner)
+        show_divergence(self.ax_map, run.trajectory, steps, self.banner)
         return self.fig
 
 
