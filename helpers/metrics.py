@@ -12,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import as_float_array, check_class_labels, check_iterations, check_matching_rows, describe
+from ._validate import (
+    as_float_array,
+    check_class_count,
+    check_class_labels,
+    check_iterations,
+    check_matching_rows,
+    describe,
+)
 from .softmax import _stacked_cross_entropy, _stacked_scores_t
 
 __all__ = ["confusion_matrix", "path_metrics"]
@@ -48,9 +55,7 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, k: int) -> np.ndarray
            [0, 1, 1],
            [0, 0, 1]])
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    classes = int(k)
+    classes = check_class_count(k)
     truth = check_class_labels(y_true, classes, "y_true")
     guess = check_class_labels(y_pred, classes, "y_pred")
     check_matching_rows(truth, guess, "y_true", "y_pred")

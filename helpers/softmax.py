@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike
 
 from ._validate import (
     as_float_array,
+    check_class_count,
     check_class_labels,
     check_lam,
     check_matching_rows,
@@ -482,9 +483,7 @@ def minibatch_objective(
     0.693147
     """
     design = as_float_array(X, "X", ndim=2).astype(np.float64)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    labels = check_class_labels(y, int(k))
+    labels = check_class_labels(y, check_class_count(k))
     check_matching_rows(design, labels)
     strength = check_lam(lam)
     m = design.shape[0]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
@@ -18,13 +17,13 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
-from ..._validate import check_iterations, check_learning_rate, describe
+from ..._validate import check_iterations, describe
 from ...metrics import confusion_matrix
 from ...softmax import _softmax
-from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates
+from ..live import learning_rates
 from ..style import CLASS_COLORS, PALETTE, course_style, freeze_layout, nearest_image, new_figure, show_divergence
 from .pictures import DIVERGING, INK, fixed_cost_axis, tile_anchors, tile_images
-from .runs import DIGITS_DEFAULTS, DIGITS_LEARNING_RATE_EXPONENTS, DigitsSoftmax, check_step
+from .runs import DIGITS_DEFAULTS, DIGITS_LEARNING_RATE_EXPONENTS, DigitsSoftmax, TrainingPanel
 
 __all__ = ["DigitsExplorer"]
 
@@ -73,7 +72,7 @@ class GlyphLabels:
         self.collection.set_facecolor(colours)
 
 
-class DigitsExplorer(LiveFigure):
+class DigitsExplorer(TrainingPanel):
     """Training curves and what the model learned, for one learning rate and iteration count.
 
     Introduced in ``notebooks/04_softmax_gradient.ipynb``. Left: training and held-out cost
@@ -81,7 +80,9 @@ class DigitsExplorer(LiveFigure):
     of each class as an 8x8 image (red: ink there raises the class's score; blue: lowers it)
     and the held-out digits the model gets wrong most confidently. Right: the held-out
     confusion matrix. Every update changes existing artists only, and the axes never change,
-    so a live panel repaints just :attr:`dynamic_artists`.
+    so a live panel repaints just :attr:`dynamic_artists`. ``.live()`` shows it with the
+    notebook's sliders (``DIGITS_LEARNING_RATE_EXPONENTS``, ``DIGITS_DEFAULTS``, up to the
+    model's ``max_iter``).
 
     Parameters
     ----------
@@ -91,7 +92,7 @@ class DigitsExplorer(LiveFigure):
         Mistakes shown (at most 10, two rows of five).
     limit_rates : sequence of float, optional
         Learning rates whose whole runs (trained now) set the fixed range of the cost axis.
-        By default the slider's largest, ``10 ** DIGITS_LEARNING_RATE_EXPONENTS[1]``: on the
+        By default the slider's largest (``10 ** DIGITS_LEARNING_RATE_EXPONENTS[1]``): on the
         digits the largest step overshoots most at the start and, the training digits being
         separable, drives the training cost lowest by the end, so every other run fits too.
 
@@ -102,10 +103,14 @@ class DigitsExplorer(LiveFigure):
         Everything :meth:`draw` changes.
     """
 
+    exponents = DIGITS_LEARNING_RATE_EXPONENTS
+    defaults = DIGITS_DEFAULTS
+
     def __init__(self, model: DigitsSoftmax, n_mistakes: int = 10, limit_rates: Sequence[float] | None = None) -> None:
         if not isinstance(model, DigitsSoftmax):
             raise ValueError(f"model must be a DigitsSoftmax; got {describe(model)}")
         self.model = model
+        self.max_iter = model.max_iter
         self.n_mistakes = check_iterations(n_mistakes, "n_mistakes")
         if self.n_mistakes > 10:
             raise ValueError(f"n_mistakes must be at most 10; got {self.n_mistakes}")
@@ -182,14 +187,6 @@ class DigitsExplorer(LiveFigure):
             self.cm_image, self.cm_counts.collection, self.cm_title,
         ]
 
-    def controls(self) -> dict[str, widgets.ValueWidget]:
-        """The notebook's sliders: the learning rate over ``DIGITS_LEARNING_RATE_EXPONENTS``, the iterations
-        up to the model's ``max_iter``, both at ``DIGITS_DEFAULTS``."""
-        return {
-            "learning_rate": learning_rate_slider(DIGITS_DEFAULTS["learning_rate"], *DIGITS_LEARNING_RATE_EXPONENTS),
-            "iterations": iterations_slider(DIGITS_DEFAULTS["iterations"], self.model.max_iter),
-        }
-
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the model after ``iterations`` steps at ``learning_rate``; return the figure.
 
@@ -198,8 +195,7 @@ class DigitsExplorer(LiveFigure):
         ValueError
             If ``learning_rate`` is not positive or ``iterations`` is not in ``1..max_iter``.
         """
-        alpha = check_learning_rate(learning_rate)
-        t = check_step(iterations, self.model.max_iter)
+        alpha, t = self.checked(learning_rate, iterations)
         run = self.model.run(alpha, t)
         t = min(t, run.trajectory.n_iter)
         steps = np.arange(t + 1)

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator
 from numpy.typing import ArrayLike
 
-from ..._validate import as_float_array, check_iterations, describe
+from ..._validate import as_float_array, check_class_labels, check_iterations, check_matching_rows, describe
 from ..style import CLASS_COLORS, log_axis
 
 __all__ = ["region_colours", "tile_images"]
@@ -129,6 +129,16 @@ def rgba_bytes(rgb: np.ndarray) -> np.ndarray:
     rgba = np.full((*rgb.shape[:-1], 4), 255, dtype=np.uint8)
     rgba[..., :3] = np.rint(rgb * 255)
     return rgba
+
+
+def plane_points(X: ArrayLike, y: ArrayLike, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Points in the plane, shape (m, 2), and their labels in ``0..k-1``, checked (ValueError otherwise)."""
+    points = as_float_array(X, "X", ndim=2)
+    if points.shape[1] != 2:
+        raise ValueError(f"X must have 2 columns (points in the plane); got shape {points.shape}")
+    labels = check_class_labels(y, k)
+    check_matching_rows(points, labels)
+    return points, labels
 
 
 def plane_grid(points: np.ndarray, resolution: int) -> tuple[np.ndarray, tuple[float, float, float, float]]:

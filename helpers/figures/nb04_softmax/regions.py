@@ -7,29 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from ..._validate import (
-    as_float_array,
-    check_class_labels,
-    check_iterations,
-    check_learning_rate,
-    check_matching_rows,
-    describe,
-)
+from ..._validate import check_class_count, check_iterations, describe
 from ...softmax import _softmax
-from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates
+from ..live import learning_rates
 from ..style import PALETTE, course_style, freeze_layout, nearest_image, new_figure, scatter_classes, show_divergence
-from .pictures import fixed_cost_axis, plane_grid, region_colours, rgba_bytes
-from .runs import REGIONS_DEFAULTS, REGIONS_LEARNING_RATE_EXPONENTS, REGIONS_MAX_ITER, SoftmaxRuns, check_k, check_step
+from .pictures import fixed_cost_axis, plane_grid, plane_points, region_colours, rgba_bytes
+from .runs import REGIONS_DEFAULTS, REGIONS_LEARNING_RATE_EXPONENTS, REGIONS_MAX_ITER, SoftmaxRuns, TrainingPanel
 
 __all__ = ["RegionsExplorer"]
 
 
-class RegionsExplorer(LiveFigure):
+class RegionsExplorer(TrainingPanel):
     """Decision regions of softmax regression in the plane, for one learning rate and iteration count.
 
     Introduced in ``notebooks/04_softmax_gradient.ipynb``. Left: the points and the class the
@@ -37,7 +29,8 @@ class RegionsExplorer(LiveFigure):
     bounded by straight lines because each boundary is where two linear scores are equal.
     Right: the training cost up to the chosen iteration, with the divergence banner when the
     step is too large. The axes never change, so a live panel repaints just
-    :attr:`dynamic_artists`.
+    :attr:`dynamic_artists`. ``.live()`` shows it with the notebook's sliders
+    (``REGIONS_LEARNING_RATE_EXPONENTS``, ``REGIONS_DEFAULTS``, up to the runs' ``max_iter``).
 
     Parameters
     ----------
@@ -55,8 +48,8 @@ class RegionsExplorer(LiveFigure):
     limit_rates : sequence of float, optional
         Learning rates whose whole runs (trained now) set the fixed range of the cost axis.
         By default every position of the notebook's slider (``REGIONS_LEARNING_RATE_EXPONENTS``,
-        4 per decade): 17 runs of 300 steps on 180 points, about a quarter of a second, after
-        which no slider move trains anything.
+        4 per decade): 17 runs of 300 steps on 180 points, trained together (one product per
+        step for all of them), after which no slider move trains anything.
 
     Attributes
     ----------
@@ -67,6 +60,9 @@ class RegionsExplorer(LiveFigure):
         The legend: drawn over the region image, never changed.
     """
 
+    exponents = REGIONS_LEARNING_RATE_EXPONENTS
+    defaults = REGIONS_DEFAULTS
+
     def __init__(
         self,
         X: ArrayLike,
@@ -76,12 +72,8 @@ class RegionsExplorer(LiveFigure):
         resolution: int = 160,
         limit_rates: Sequence[float] | None = None,
     ) -> None:
-        points = as_float_array(X, "X", ndim=2)
-        if points.shape[1] != 2:
-            raise ValueError(f"X must have 2 columns (points in the plane); got shape {points.shape}")
-        classes = check_k(k)
-        labels = check_class_labels(y, classes)
-        check_matching_rows(points, labels)
+        classes = check_class_count(k)
+        points, labels = plane_points(X, y, classes)
         design = np.column_stack([np.ones(points.shape[0]), points])
         if runs is None:
             runs = SoftmaxRuns(design, labels, classes, REGIONS_MAX_ITER)
@@ -93,6 +85,7 @@ class RegionsExplorer(LiveFigure):
                 f"got X of shape {runs.X.shape} and k = {runs.k}"
             )
         self.runs = runs
+        self.max_iter = runs.max_iter
         self.points, self.labels = points, labels
         self.resolution = check_iterations(resolution, "resolution")
         self.grid, extent = plane_grid(points, self.resolution)
@@ -136,24 +129,12 @@ class RegionsExplorer(LiveFigure):
         #: (``LivePanel(..., overlay=...)``). Drawing the legend again cost 11 ms a move.
         self.overlay_artists = [legend]
 
-    def controls(self) -> dict[str, widgets.ValueWidget]:
-        """The notebook's sliders: the learning rate over ``REGIONS_LEARNING_RATE_EXPONENTS``, the iterations
-        up to the runs' ``max_iter``, both at ``REGIONS_DEFAULTS``."""
-        return {
-            "learning_rate": learning_rate_slider(REGIONS_DEFAULTS["learning_rate"], *REGIONS_LEARNING_RATE_EXPONENTS),
-            "iterations": iterations_slider(REGIONS_DEFAULTS["iterations"], self.runs.max_iter),
-        }
-
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the regions after ``iterations`` steps at ``learning_rate``; return the figure.
 
-        Raises
-        ------
-        ValueError
-            If ``learning_rate`` is not positive or ``iterations`` is not in ``1..max_iter``.
+        ValueError (from :meth:`checked`) unless ``learning_rate > 0`` and ``1 <= iterations <= max_iter``.
         """
-        alpha = check_learning_rate(learning_rate)
-        t = check_step(iterations, self.runs.max_iter)
+        alpha, t = self.checked(learning_rate, iterations)
         run = self.runs.trajectory(alpha, t)
         t = min(t, run.n_iter)
         W = run.path[t]

@@ -13,33 +13,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+import ipywidgets as widgets
 import numpy as np
 from numpy.typing import ArrayLike
 
 from ... import optim
 from ..._validate import (
     as_float_array,
+    check_class_count,
     check_class_labels,
     check_iterations,
     check_lam,
     check_learning_rate,
     check_matching_rows,
-    describe,
 )
 from ...metrics import path_metrics
-
-__all__ = [
-    "DIGITS_DEFAULTS",
-    "DIGITS_LEARNING_RATE_EXPONENTS",
-    "DIGITS_MAX_ITER",
-    "REGIONS_DEFAULTS",
-    "REGIONS_LEARNING_RATE_EXPONENTS",
-    "REGIONS_MAX_ITER",
-    "TRAINING_BLOCK",
-    "DigitsRun",
-    "DigitsSoftmax",
-    "SoftmaxRuns",
-]
+from ..live import LiveFigure, iterations_slider, learning_rate_slider
 
 #: Range (base-10 exponents) of the learning-rate slider of the digits panel.
 DIGITS_LEARNING_RATE_EXPONENTS: tuple[float, float] = (-2.0, 2.0)
@@ -65,11 +54,29 @@ def check_step(iterations: object, max_iter: int) -> int:
     return value
 
 
-def check_k(k: object) -> int:
-    """``k`` as an int number of classes >= 2, or ValueError."""
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    return int(k)
+class TrainingPanel(LiveFigure):
+    """A live figure of gradient descent: a learning-rate and an iterations slider.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. A subclass sets ``exponents`` and
+    ``defaults`` (the notebook's settings) and ``max_iter`` (the iterations its runs have).
+    """
+
+    exponents: tuple[float, float]
+    defaults: Mapping[str, float]
+    max_iter: int
+
+    def controls(self) -> dict[str, widgets.ValueWidget]:
+        """The learning rate from ``10**exponents[0]`` to ``10**exponents[1]`` and the iterations up to
+        ``max_iter``, both at ``defaults``."""
+        return {
+            "learning_rate": learning_rate_slider(self.defaults["learning_rate"], *self.exponents),
+            "iterations": iterations_slider(int(self.defaults["iterations"]), self.max_iter),
+        }
+
+    def checked(self, learning_rate: float, iterations: int) -> tuple[float, int]:
+        """The learning rate and iteration count of a draw, checked: ValueError unless ``alpha > 0`` and
+        ``1 <= iterations <= max_iter``."""
+        return check_learning_rate(learning_rate), check_step(iterations, self.max_iter)
 
 
 class SoftmaxRuns:
@@ -99,7 +106,7 @@ class SoftmaxRuns:
     """
 
     def __init__(self, X: ArrayLike, y: ArrayLike, k: int, max_iter: int, lam: float = 0.0) -> None:
-        self.k = check_k(k)
+        self.k = check_class_count(k)
         self.X = as_float_array(X, "X", ndim=2).astype(np.float64)
         self.y = check_class_labels(y, self.k)
         check_matching_rows(self.X, self.y)
@@ -208,6 +215,7 @@ class DigitsSoftmax:
         On mismatched shapes or bad labels.
     """
 
+    #: Number of classes: the digits 0 to 9.
     k = 10
 
     def __init__(

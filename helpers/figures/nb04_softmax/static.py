@@ -18,7 +18,7 @@ from ..._validate import as_float_array, check_class_labels, check_iterations, c
 from ...sigmoid import _sigmoid
 from ...softmax import _softmax
 from ..style import CLASS_COLORS, CLASS_MARKERS, PALETTE, course_style, new_figure, scatter_classes, style_axes
-from .pictures import INK, plane_grid, region_colours, tile_anchors, tile_images
+from .pictures import INK, plane_grid, plane_points, region_colours, tile_anchors, tile_images
 
 __all__ = ["plot_digit_samples", "plot_ovr_vs_softmax", "plot_softmax_anatomy", "plot_update_comparison"]
 
@@ -42,12 +42,7 @@ def plot_softmax_anatomy(scores: ArrayLike, axes: Sequence[Axes] | None = None) 
     z = as_float_array(scores, "scores", ndim=1)
     if not 2 <= z.shape[0] <= len(CLASS_COLORS):
         raise ValueError(f"scores must hold between 2 and {len(CLASS_COLORS)} scores; got {z.shape[0]}")
-    if axes is None:
-        fig, axes = new_figure(1, 3, width=12.0, height=4.2)
-    elif len(axes) != 3:
-        raise ValueError(f"axes must hold 3 Axes; got {len(axes)}")
-    else:
-        fig = axes[0].figure
+    fig, axes = _axes_or_new(axes, 3, 12.0, 4.2)
     p = _softmax(z[None, :])[0]
     classes = np.arange(z.shape[0])
     colours = list(CLASS_COLORS[: z.shape[0]])
@@ -144,12 +139,7 @@ def plot_update_comparison(
     m = check_iterations(n_samples, "n_samples")
     if not runs:
         raise ValueError("runs must hold at least one run; got none")
-    if axes is None:
-        fig, axes = new_figure(1, 2, width=12.0, height=4.6)
-    elif len(axes) != 2:
-        raise ValueError(f"axes must hold 2 Axes; got {len(axes)}")
-    else:
-        fig = axes[0].figure
+    fig, axes = _axes_or_new(axes, 2, 12.0, 4.6)
     ax_epoch, ax_update = axes
     with course_style():
         if per_update is not None:
@@ -202,28 +192,19 @@ def plot_ovr_vs_softmax(
     -------
     matplotlib.figure.Figure
     """
-    points = as_float_array(X, "X", ndim=2)
-    if points.shape[1] != 2:
-        raise ValueError(f"X must have 2 columns (points in the plane); got shape {points.shape}")
     weights = as_float_array(W, "W", ndim=2)
     theta = as_float_array(Theta, "Theta", ndim=2)
     if weights.shape[0] != 3 or theta.shape != weights.shape:
         raise ValueError(
             f"W and Theta must both have shape (3, K); got {weights.shape} and {theta.shape}"
         )
-    labels = check_class_labels(y, weights.shape[1])
-    check_matching_rows(points, labels)
+    points, labels = plane_points(X, y, weights.shape[1])
     grid, extent = plane_grid(points, check_iterations(resolution, "resolution"))
     shape = (resolution, resolution)
     P_soft = _softmax(grid @ weights)
     S_ovr = _sigmoid(grid @ theta)
     total = S_ovr.sum(axis=1).reshape(shape)
-    if axes is None:
-        fig, axes = new_figure(1, 3, width=12.0, height=4.4)
-    elif len(axes) != 3:
-        raise ValueError(f"axes must hold 3 Axes; got {len(axes)}")
-    else:
-        fig = axes[0].figure
+    fig, axes = _axes_or_new(axes, 3, 12.0, 4.4)
     with course_style():
         for ax, colours, title in (
             (axes[0], region_colours(P_soft).reshape(*shape, 3), "softmax: one distribution"),
@@ -248,3 +229,13 @@ def plot_ovr_vs_softmax(
         bar.ax.grid(False)
         axes[0].legend(loc="lower left", fontsize=10)
     return fig
+
+
+def _axes_or_new(axes: Sequence[Axes] | None, count: int, width: float, height: float) -> tuple[Figure, Sequence[Axes]]:
+    """The figure of the ``count`` axes given, or a new ``width`` x ``height`` in figure with ``count`` side by side."""
+    if axes is None:
+        fig, made = new_figure(1, count, width=width, height=height)
+        return fig, list(made)
+    if len(axes) != count:
+        raise ValueError(f"axes must hold {count} Axes; got {len(axes)}")
+    return axes[0].figure, axes
