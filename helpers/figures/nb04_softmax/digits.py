@@ -6,6 +6,7 @@ Introduced in ``notebooks/04_softmax_gradient.ipynb``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -114,11 +115,11 @@ class DigitsExplorer(TrainingPanel):
         self.n_mistakes = check_iterations(n_mistakes, "n_mistakes")
         if self.n_mistakes > 10:
             raise ValueError(f"n_mistakes must be at most 10; got {self.n_mistakes}")
-        if limit_rates is None:
-            limit_rates = learning_rates(*DIGITS_LEARNING_RATE_EXPONENTS)[-1:]
-        extremes = [model.run(alpha) for alpha in limit_rates]
+        rates = learning_rates(*DIGITS_LEARNING_RATE_EXPONENTS)[-1:] if limit_rates is None else limit_rates
+        extremes = [model.run(alpha) for alpha in rates]
         k = model.k
-        fig, grid = new_figure(2, 4, width=12.0, height=5.0, gridspec_kw={"width_ratios": [1.1, 1.15, 1.15, 1.1]})
+        fig, axes = new_figure(2, 4, width=12.0, height=5.0, gridspec_kw={"width_ratios": [1.1, 1.15, 1.15, 1.1]})
+        grid = cast(np.ndarray, axes)
         spec = grid[0, 0].get_subplotspec().get_gridspec()
         for ax in (*grid[:, 1], *grid[:, 2], *grid[:, 3]):
             ax.remove()
@@ -230,7 +231,7 @@ class DigitsExplorer(TrainingPanel):
 
         counts = confusion_matrix(self.model.y_test, predicted, self.model.k)
         self.cm_image.set_data(counts)
-        self.cm_image.norm.vmax = max(int(counts.max()), 1)
+        self.cm_image.set_clim(0, max(int(counts.max()), 1))
         ink = np.where(np.eye(self.model.k, dtype=bool), PALETTE["black"], PALETTE["vermillion"])
         ink[counts > 0.45 * counts.max()] = "white"  # on the dark cells
         self.cm_counts.set([str(c) if c else "" for c in counts.ravel()], list(ink.ravel()))

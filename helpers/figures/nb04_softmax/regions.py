@@ -6,6 +6,7 @@ Introduced in ``notebooks/04_softmax_gradient.ipynb``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -89,10 +90,10 @@ class RegionsExplorer(TrainingPanel):
         self.points, self.labels = points, labels
         self.resolution = check_iterations(resolution, "resolution")
         self.grid, extent = plane_grid(points, self.resolution)
-        if limit_rates is None:
-            limit_rates = learning_rates(*REGIONS_LEARNING_RATE_EXPONENTS)
-        limit_runs = runs.trajectories(limit_rates)  # trained together, all the way
-        fig, (ax_map, ax_cost) = new_figure(1, 2, width=12.0, height=4.8, gridspec_kw={"width_ratios": [1.25, 1]})
+        rates = learning_rates(*REGIONS_LEARNING_RATE_EXPONENTS) if limit_rates is None else limit_rates
+        limit_runs = runs.trajectories(rates)  # trained together, all the way
+        fig, axes = new_figure(1, 2, width=12.0, height=4.8, gridspec_kw={"width_ratios": [1.25, 1]})
+        ax_map, ax_cost = cast(np.ndarray, axes)
         self.fig = fig
         with course_style():
             self.region = nearest_image(

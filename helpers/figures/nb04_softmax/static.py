@@ -6,6 +6,7 @@ Introduced in ``notebooks/04_softmax_gradient.ipynb``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -54,7 +55,7 @@ def plot_softmax_anatomy(scores: ArrayLike, axes: Sequence[Axes] | None = None) 
         ax_z.set_title("scores: any sign, any size")
         ax_p.bar(classes, p, color=colours)
         for c, value in zip(classes, p, strict=True):
-            ax_p.text(c, value + 0.02, f"{value:.2f}", ha="center", fontsize=12)
+            ax_p.text(float(c), value + 0.02, f"{value:.2f}", ha="center", fontsize=12)
         ax_p.set(xticks=classes, xlabel="class k", ylabel="probability $p_k$", ylim=(0, 1.05))
         ax_p.set_title("softmax: positive, sums to 1")
         diff = np.linspace(-6, 6, 201)
@@ -97,8 +98,8 @@ def plot_digit_samples(
     check_matching_rows(images, digits, "pixels", "labels")
     count = min(check_iterations(n_rows, "n_rows") * check_iterations(n_cols, "n_cols"), images.shape[0])
     if ax is None:
-        fig, ax = new_figure(width=min(1.05 * n_cols + 0.4, 12.0), height=1.35 * n_rows + 0.5)
-    fig = ax.figure
+        ax = cast(Axes, new_figure(width=min(1.05 * n_cols + 0.4, 12.0), height=1.35 * n_rows + 0.5)[1])
+    fig = cast(Figure, ax.figure)
     mosaic = tile_images(images[:count].reshape(-1, 8, 8), n_rows, n_cols, gap=1, top=3)
     with course_style():
         ax.imshow(mosaic, cmap=INK.with_extremes(bad="white"), vmin=0, vmax=16, interpolation="nearest")
@@ -150,7 +151,7 @@ def plot_update_comparison(
             size = check_iterations(batch, "batch_size")
             per_epoch = -(-m // size)
             epochs = np.arange(run.costs.shape[0])
-            style = {"color": CLASS_COLORS[i], "marker": CLASS_MARKERS[i], "markersize": 7}
+            style: dict[str, Any] = {"color": CLASS_COLORS[i], "marker": CLASS_MARKERS[i], "markersize": 7}
             ax_epoch.plot(epochs, run.costs, label=label, **style)
             ax_update.plot(epochs[1:] * per_epoch, run.costs[1:], linestyle="none", label=label, **style)
         ax_epoch.set(xlabel="epoch (each: m per-sample gradients)", ylabel="training cost J (nats)", yscale="log")
@@ -235,7 +236,7 @@ def _axes_or_new(axes: Sequence[Axes] | None, count: int, width: float, height: 
     """The figure of the ``count`` axes given, or a new ``width`` x ``height`` in figure with ``count`` side by side."""
     if axes is None:
         fig, made = new_figure(1, count, width=width, height=height)
-        return fig, list(made)
+        return fig, list(cast(np.ndarray, made))
     if len(axes) != count:
         raise ValueError(f"axes must hold {count} Axes; got {len(axes)}")
-    return axes[0].figure, axes
+    return cast(Figure, axes[0].figure), axes
