@@ -219,14 +219,8 @@ class DigitsSoftmax:
     k = 10
 
     def __init__(
-        self,
-        X_train: ArrayLike,
-        y_train: ArrayLike,
-        X_test: ArrayLike,
-        y_test: ArrayLike,
-        images_test: ArrayLike,
-        max_iter: int = DIGITS_MAX_ITER,
-        lam: float = 0.0,
+        self, X_train: ArrayLike, y_train: ArrayLike, X_test: ArrayLike, y_test: ArrayLike, images_test: ArrayLike,
+        max_iter: int = DIGITS_MAX_ITER, lam: float = 0.0,
     ) -> None:
         self.runs = SoftmaxRuns(X_train, y_train, self.k, max_iter, lam)
         self.X_test = as_float_array(X_test, "X_test", ndim=2).astype(np.float64)
