@@ -322,16 +322,11 @@ def make_two_blobs(
     >>> X.shape, y.tolist()
     ((6, 2), [0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     """
-    check_rng(rng)
-    n = check_iterations(n_per_class, "n_per_class")
     middle = as_float_array(centres, "centres", ndim=2)
     if middle.shape != (2, 2):
         raise ValueError(f"centres must have shape (2, 2), one row per class; got shape {middle.shape}")
-    scale = check_number(spread, "spread")
-    if scale <= 0:
-        raise ValueError(f"spread must be positive; got {scale!r}")
-    points = middle[:, None, :] + scale * rng.standard_normal((2, n, 2))
-    return points.reshape(2 * n, 2), np.repeat([0.0, 1.0], n)
+    points, labels = _clouds(rng, middle, n_per_class, spread)
+    return points, labels.astype(np.float64)
 
 
 def make_toy_data(
@@ -414,11 +409,18 @@ def make_three_class_data(
     >>> X.shape, y.tolist()
     ((6, 2), [0, 0, 1, 1, 2, 2])
     """
+    return _clouds(rng, THREE_CLASS_CENTRES, n_per_class, spread)
+
+
+def _clouds(
+    rng: np.random.Generator, centres: np.ndarray, n_per_class: int, spread: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """One round Gaussian cloud per row of ``centres`` (K, 2): the points (K n, 2), class by class, and
+    their labels 0..K-1 (int64). Checks ``rng``, ``n_per_class`` and ``spread`` (ValueError)."""
     check_rng(rng)
     n = check_iterations(n_per_class, "n_per_class")
     scale = check_number(spread, "spread")
     if scale <= 0:
-        raise ValueError(f"spread must be a positive number; got {scale!r}")
-    noise = scale * rng.standard_normal((3, n, 2))
-    X = (THREE_CLASS_CENTRES[:, None, :] + noise).reshape(3 * n, 2)
-    return X, np.repeat(np.arange(3, dtype=np.int64), n)
+        raise ValueError(f"spread must be positive; got {scale!r}")
+    points = centres[:, None, :] + scale * rng.standard_normal((centres.shape[0], n, 2))
+    return points.reshape(-1, 2), np.repeat(np.arange(centres.shape[0], dtype=np.int64), n)

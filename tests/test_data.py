@@ -131,7 +131,8 @@ def test_three_class_data_is_reproducible_and_centred():
     [
         ({"rng": 3}, "rng must be a numpy.random.Generator"),
         ({"rng": np.random.default_rng(0), "n_per_class": 0}, "n_per_class must be a positive integer"),
-        ({"rng": np.random.default_rng(0), "spread": -1.0}, "spread must be a positive number"),
+        ({"rng": np.random.default_rng(0), "spread": -1.0}, "spread must be positive"),
+        ({"rng": np.random.default_rng(0), "spread": "wide"}, "spread must be a real number"),
     ],
 )
 def test_three_class_data_rejects_bad_input(kwargs, message):

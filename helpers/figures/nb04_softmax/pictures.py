@@ -16,6 +16,7 @@ from numpy.typing import ArrayLike
 
 from ..._validate import as_float_array, check_class_labels, check_iterations, check_matching_rows, describe
 from ..style import CLASS_COLORS, log_axis
+from ..style import plane_grid as style_plane_grid
 
 __all__ = ["region_colours", "tile_images"]
 
@@ -142,12 +143,15 @@ def plane_points(X: ArrayLike, y: ArrayLike, k: int) -> tuple[np.ndarray, np.nda
 
 
 def plane_grid(points: np.ndarray, resolution: int) -> tuple[np.ndarray, tuple[float, float, float, float]]:
-    """A (resolution**2, 3) design matrix [1, x1, x2] covering the points with a margin, and its extent."""
+    """A (resolution**2, 3) design matrix [1, x1, x2] covering the points with a margin, and its extent.
+
+    The grid is :func:`helpers.figures.style.plane_grid`'s (rows from the bottom: an ``origin="lower"`` image).
+    """
     low = points.min(axis=0) - 0.8
     high = points.max(axis=0) + 0.8
-    g1, g2 = np.meshgrid(np.linspace(low[0], high[0], resolution), np.linspace(low[1], high[1], resolution))
-    grid = np.column_stack([np.ones(g1.size), g1.ravel(), g2.ravel()])
-    return grid, (float(low[0]), float(high[0]), float(low[1]), float(high[1]))
+    extent = (float(low[0]), float(high[0]), float(low[1]), float(high[1]))
+    _, _, grid = style_plane_grid(extent, resolution)
+    return np.column_stack([np.ones(grid.shape[0]), grid]), extent
 
 
 def fixed_cost_axis(ax: Axes, costs: Sequence[np.ndarray], start: float, margin: float) -> None:
