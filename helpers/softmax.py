@@ -142,14 +142,21 @@ def _stacked_scores_t(Ws: np.ndarray, X: np.ndarray) -> np.ndarray:
     return (Ws.transpose(0, 2, 1).reshape(S * K, n) @ X.T).reshape(S, K, X.shape[0])
 
 
+def _label_index(y: np.ndarray, m: int) -> np.ndarray:
+    """Flat index of each sample's own score ``Z[y_i, i]`` in a (K, m) block of scores."""
+    index = y * m
+    index += np.arange(m)
+    return index
+
+
 def _stacked_cross_entropy(Z: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Mean cross-entropy of each model from its scores ``Z`` (S, K, m), overwritten: shape (S,)."""
-    m = Z.shape[2]
+    S, K, m = Z.shape
     with np.errstate(over="ignore"):  # a score more than the float range below the max: -inf, exp -> 0
-        Z -= Z.max(axis=1, keepdims=True)
-    label_scores = Z[:, y, np.arange(m)]  # (S, m), shifted
+        Z -= np.maximum.reduce(Z, axis=1)[:, None, :]
+    label_scores = Z.reshape(S, K * m)[:, _label_index(y, m)]  # (S, m), shifted
     np.exp(Z, out=Z)
-    log_sums = np.log(Z.sum(axis=1))  # log-sum-exp of the shifted scores
+    log_sums = np.log(np.add.reduce(Z, axis=1))  # log-sum-exp of the shifted scores
     log_sums -= label_scores  # -ln p_{i, y_i}
     return log_sums.mean(axis=1)
 
@@ -171,14 +178,13 @@ def _stacked_gradients(Ws: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float 
     Used by :class:`helpers.optim.Descent` to train several learning rates with one
     product per step. The scores are in the (K, m) layout (:func:`_stacked_scores_t`).
     """
-    m = X.shape[0]
     Z = _stacked_scores_t(Ws, X)  # (S, K, m)
+    S, K, m = Z.shape
     with np.errstate(over="ignore"):
-        Z -= Z.max(axis=1, keepdims=True)
+        Z -= np.maximum.reduce(Z, axis=1)[:, None, :]
     np.exp(Z, out=Z)
-    Z /= Z.sum(axis=1, keepdims=True)  # P^T of each model
-    Z[:, y, np.arange(m)] -= 1.0  # (P - Y)^T
-    S, K, _ = Z.shape
+    Z *= (1.0 / np.add.reduce(Z, axis=1))[:, None, :]  # P^T of each model: m divisions, K m multiplications
+    Z.reshape(S, K * m)[:, _label_index(y, m)] -= 1.0  # (P - Y)^T
     grad = (Z.reshape(S * K, m) @ X).reshape(S, K, -1).transpose(0, 2, 1)  # (S, n, K), a view of (S, K, n)
     grad /= m
     if lam:
