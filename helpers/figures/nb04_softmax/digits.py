@@ -21,8 +21,8 @@ from matplotlib.transforms import Affine2D
 from ..._validate import check_iterations, describe
 from ...metrics import confusion_matrix
 from ...softmax import _softmax
-from ..live import learning_rates
-from ..style import CLASS_COLORS, PALETTE, course_style, freeze_layout, nearest_image, new_figure, show_divergence
+from ..live import freeze_layout, learning_rates
+from ..style import CLASS_COLORS, PALETTE, course_style, nearest_image, new_figure, show_divergence
 from .pictures import DIVERGING, INK, fixed_cost_axis, tile_anchors, tile_images
 from .runs import DIGITS_DEFAULTS, DIGITS_LEARNING_RATE_EXPONENTS, DigitsSoftmax, TrainingPanel
 

@@ -14,8 +14,8 @@ from numpy.typing import ArrayLike
 
 from ..._validate import check_class_count, check_iterations, describe
 from ...softmax import _softmax
-from ..live import learning_rates
-from ..style import PALETTE, course_style, freeze_layout, nearest_image, new_figure, scatter_classes, show_divergence
+from ..live import freeze_layout, learning_rates
+from ..style import PALETTE, course_style, nearest_image, new_figure, scatter_classes, show_divergence
 from .pictures import fixed_cost_axis, plane_grid, plane_points, region_colours, rgba_bytes
 from .runs import REGIONS_DEFAULTS, REGIONS_LEARNING_RATE_EXPONENTS, REGIONS_MAX_ITER, SoftmaxRuns, TrainingPanel
 
