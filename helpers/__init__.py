@@ -10,7 +10,9 @@ imports neither matplotlib nor ipywidgets (the plotting and widget modules do th
 when you import them).
 """
 
-from . import data, gradcheck, logistic, losses, one_vs_rest, optim, sigmoid, softmax, squared_error
+from . import data, gradcheck, logistic, losses, metrics, one_vs_rest, optim, sigmoid, softmax, squared_error
 
-__all__ = ["data", "gradcheck", "logistic", "losses", "one_vs_rest", "optim", "sigmoid", "softmax", "squared_error"]
+__all__ = [
+    "data", "gradcheck", "logistic", "losses", "metrics", "one_vs_rest", "optim", "sigmoid", "softmax", "squared_error",
+]
 __version__ = "0.1.0"

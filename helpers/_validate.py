@@ -16,6 +16,7 @@ import numpy as np
 __all__ = [
     "as_float_array",
     "check_binary_labels",
+    "check_class_count",
     "check_class_labels",
     "check_distribution",
     "check_iterations",
@@ -339,3 +340,11 @@ def check_rng(rng: object) -> np.random.Generator:
     if not isinstance(rng, np.random.Generator):
         raise ValueError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)); got {describe(rng)}")
     return rng
+
+
+# --- added for notebook 04 ---
+def check_class_count(k: object) -> int:
+    """Check a number of classes: an integer >= 2."""
+    if isinstance(k, bool) or not isinstance(k, Integral) or k < 2:
+        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
+    return int(k)

@@ -19,10 +19,12 @@ from .sigmoid import _sigmoid
 
 __all__ = [
     "DATA_DIR",
+    "THREE_CLASS_CENTRES",
     "add_intercept",
     "apply_standardization",
     "load_digits",
     "load_exam_scores",
+    "make_three_class_data",
     "make_toy_data",
     "make_two_blobs",
     "min_max_scale",
@@ -320,16 +322,11 @@ def make_two_blobs(
     >>> X.shape, y.tolist()
     ((6, 2), [0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     """
-    check_rng(rng)
-    n = check_iterations(n_per_class, "n_per_class")
     middle = as_float_array(centres, "centres", ndim=2)
     if middle.shape != (2, 2):
         raise ValueError(f"centres must have shape (2, 2), one row per class; got shape {middle.shape}")
-    scale = check_number(spread, "spread")
-    if scale <= 0:
-        raise ValueError(f"spread must be positive; got {scale!r}")
-    points = middle[:, None, :] + scale * rng.standard_normal((2, n, 2))
-    return points.reshape(2 * n, 2), np.repeat([0.0, 1.0], n)
+    points, labels = _clouds(rng, middle, n_per_class, spread)
+    return points, labels.astype(np.float64)
 
 
 def make_toy_data(
@@ -371,3 +368,59 @@ def make_toy_data(
     x = rng.normal(0.0, spread, count)
     y = (rng.random(count) < _sigmoid(weight * x + bias)).astype(np.float64)
     return x, y
+
+
+# --- added for notebook 04: three classes in the plane ---
+#: Centres of the three classes of :func:`make_three_class_data` (feature units).
+THREE_CLASS_CENTRES: np.ndarray = np.array([[-2.5, -1.0], [0.0, 1.0], [2.5, -1.0]])
+
+
+def make_three_class_data(
+    rng: np.random.Generator, n_per_class: int = 60, spread: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Three round Gaussian clouds in the plane, centred at :data:`THREE_CLASS_CENTRES`.
+
+    Introduced in ``notebooks/04_softmax_gradient.ipynb``. The clouds overlap a little, so
+    no line separates them perfectly and the unregularised cost has a finite minimum.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Pass ``np.random.default_rng(seed)`` for a reproducible sample.
+    n_per_class : int, default 60
+    spread : float, default 1.0
+        Standard deviation of each coordinate around its centre.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (3 * n_per_class, 2)
+    y : numpy.ndarray of int64, shape (3 * n_per_class,)
+        Labels 0, 1, 2 in blocks.
+
+    Raises
+    ------
+    ValueError
+        If ``rng`` is not a Generator, ``n_per_class`` is not a positive integer or
+        ``spread`` is not a positive number.
+
+    Examples
+    --------
+    >>> X, y = make_three_class_data(np.random.default_rng(0), n_per_class=2)
+    >>> X.shape, y.tolist()
+    ((6, 2), [0, 0, 1, 1, 2, 2])
+    """
+    return _clouds(rng, THREE_CLASS_CENTRES, n_per_class, spread)
+
+
+def _clouds(
+    rng: np.random.Generator, centres: np.ndarray, n_per_class: int, spread: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """One round Gaussian cloud per row of ``centres`` (K, 2): the points (K n, 2), class by class, and
+    their labels 0..K-1 (int64). Checks ``rng``, ``n_per_class`` and ``spread`` (ValueError)."""
+    check_rng(rng)
+    n = check_iterations(n_per_class, "n_per_class")
+    scale = check_number(spread, "spread")
+    if scale <= 0:
+        raise ValueError(f"spread must be positive; got {scale!r}")
+    points = centres[:, None, :] + scale * rng.standard_normal((centres.shape[0], n, 2))
+    return points.reshape(-1, 2), np.repeat(np.arange(centres.shape[0], dtype=np.int64), n)

@@ -113,3 +113,28 @@ def test_toy_data_is_reproducible():
 def test_make_toy_data_bad_input(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# ---------------------------------------------------------------------------------------
+# the three classes in the plane of notebook 04 (moved from tests/test_figures_nb04.py)
+# ---------------------------------------------------------------------------------------
+def test_three_class_data_is_reproducible_and_centred():
+    X, y = data.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)
+    again, _ = data.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)
+    assert np.array_equal(X, again) and X.shape == (1500, 2)
+    means = np.array([X[y == c].mean(axis=0) for c in range(3)])
+    assert np.allclose(means, data.THREE_CLASS_CENTRES, atol=0.1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"rng": 3}, "rng must be a numpy.random.Generator"),
+        ({"rng": np.random.default_rng(0), "n_per_class": 0}, "n_per_class must be a positive integer"),
+        ({"rng": np.random.default_rng(0), "spread": -1.0}, "spread must be positive"),
+        ({"rng": np.random.default_rng(0), "spread": "wide"}, "spread must be a real number"),
+    ],
+)
+def test_three_class_data_rejects_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        data.make_three_class_data(**kwargs)

@@ -1,4 +1,5 @@
-"""Tests of helpers/figures/nb04_softmax.py: the numerical helpers, the static figures and the two live panels."""
+"""Tests of helpers/figures/nb04_softmax/: the picture helpers, the training caches, the static figures and the two
+live panels. (The maths these figures show is tested in test_metrics.py, test_softmax.py and test_data.py.)"""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
-from helpers import data, one_vs_rest, optim, softmax
+from helpers import data, metrics, one_vs_rest, optim, softmax
 from helpers.figures import nb04_softmax as viz
-from helpers.figures.live import LivePanel, iterations_slider, learning_rate_slider
+from helpers.figures.live import LivePanel, learning_rates
 
 DIGITS_LR = (10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[1])
 REGIONS_LR = (10 ** viz.REGIONS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.REGIONS_LEARNING_RATE_EXPONENTS[1])
@@ -41,7 +42,7 @@ def digits_model() -> viz.DigitsSoftmax:
 
 @pytest.fixture(scope="module")
 def plane() -> tuple[np.ndarray, np.ndarray, viz.SoftmaxRuns]:
-    X, y = viz.make_three_class_data(np.random.default_rng(4))
+    X, y = data.make_three_class_data(np.random.default_rng(4))
     return X, y, viz.SoftmaxRuns(data.add_intercept(X), y, 3, viz.REGIONS_MAX_ITER)
 
 
@@ -57,31 +58,8 @@ def regions_explorer(plane) -> viz.RegionsExplorer:
 
 
 # ---------------------------------------------------------------------------------------
-# numerical helpers
+# picture helpers and training caches
 # ---------------------------------------------------------------------------------------
-def test_confusion_matrix_counts_pairs(rng):
-    truth = rng.integers(0, 4, size=200)
-    guess = rng.integers(0, 4, size=200)
-    counts = viz.confusion_matrix(truth, guess, 4)
-    expected = np.array([[np.sum((truth == i) & (guess == j)) for j in range(4)] for i in range(4)])
-    assert np.array_equal(counts, expected)
-    assert counts.sum() == 200 and np.array_equal(counts.sum(axis=1), np.bincount(truth, minlength=4))
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (([0, 1], [0], 2), "same number of samples"),
-        (([0, 3], [0, 1], 3), r"class labels in 0\.\.2"),
-        (([0, 1], [0, 1], 1), "k must be an integer number of classes >= 2"),
-        (([0.5, 1], [0, 1], 2), "integer class labels"),
-    ],
-)
-def test_confusion_matrix_rejects_bad_input(args, message):
-    with pytest.raises(ValueError, match=message):
-        viz.confusion_matrix(*args)
-
-
 def test_tile_images_places_each_image_in_its_tile():
     images = np.arange(3 * 2 * 2, dtype=float).reshape(3, 2, 2)
     mosaic = viz.tile_images(images, 2, 2, gap=1, top=1)
@@ -112,26 +90,6 @@ def test_tile_images_rejects_a_negative_gap():
         viz.tile_images(np.zeros((1, 2, 2)), 1, 1, gap=-1)
 
 
-def test_path_metrics_match_cost_and_accuracy_at_every_iterate(rng):
-    X = data.add_intercept(rng.normal(size=(40, 3)))
-    y = rng.integers(0, 3, size=40)
-    run = optim.fit_softmax_gd(X, y, 3, 0.5, 20)
-    cost, accuracy = viz.path_metrics(X, y, run.path, chunk=7)
-    assert np.allclose(cost, run.costs)
-    for t in (0, 5, 20):
-        assert np.isclose(accuracy[t], np.mean(softmax.predict(run.path[t], X) == y))
-    cost_one, accuracy_one = viz.path_metrics(X, y, run.path, chunk=1)
-    assert np.allclose(cost_one, cost) and np.array_equal(accuracy_one, accuracy)
-    no_cost, same_accuracy = viz.path_metrics(X, y, run.path, with_cost=False)
-    assert no_cost is None and np.array_equal(same_accuracy, accuracy)
-
-
-def test_path_metrics_rejects_a_path_of_the_wrong_width(rng):
-    X = data.add_intercept(rng.normal(size=(10, 3)))
-    with pytest.raises(ValueError, match="path must have shape \\(T, 4, K\\)"):
-        viz.path_metrics(X, np.zeros(10, dtype=int), np.zeros((3, 5, 2)))
-
-
 def test_region_colours_show_class_and_confidence():
     P = np.array([[1 / 3, 1 / 3, 1 / 3], [1.0, 0.0, 0.0], [0.0, 0.2, 0.8]])
     rgb = viz.region_colours(P)
@@ -142,46 +100,6 @@ def test_region_colours_show_class_and_confidence():
     assert rgb[2, 1] > rgb[2, 0]  # class 2 (green) wins the third row
     smooth = viz.region_colours(P, levels=None)
     assert np.allclose(smooth[:2], rgb[:2]) and not np.allclose(smooth[2], rgb[2])
-
-
-def test_minibatch_objective_is_an_unbiased_estimate(rng):
-    X = data.add_intercept(rng.normal(size=(25, 3)))
-    y = rng.integers(0, 3, size=25)
-    W = rng.normal(size=(4, 3))
-    fun = viz.minibatch_objective(X, y, 3, lam=0.8)
-    value, grad = fun(W, np.arange(25))
-    full_value, full_grad = softmax.cost_and_gradient(W, X, y, 0.8)
-    assert np.isclose(value, full_value) and np.allclose(grad, full_grad)
-    singles = np.mean([fun(W, np.array([i]))[1] for i in range(25)], axis=0)
-    assert np.allclose(singles, full_grad)
-
-
-def test_minibatch_objective_checks_the_data():
-    with pytest.raises(ValueError, match=r"class labels in 0\.\.1"):
-        viz.minibatch_objective(np.ones((2, 2)), [0, 2], 2)
-    with pytest.raises(ValueError, match="lam must be a finite number >= 0"):
-        viz.minibatch_objective(np.ones((2, 2)), [0, 1], 2, lam=-1.0)
-
-
-def test_three_class_data_is_reproducible_and_centred():
-    X, y = viz.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)
-    again, _ = viz.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)
-    assert np.array_equal(X, again) and X.shape == (1500, 2)
-    means = np.array([X[y == c].mean(axis=0) for c in range(3)])
-    assert np.allclose(means, viz.THREE_CLASS_CENTRES, atol=0.1)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"rng": 3}, "rng must be a numpy.random.Generator"),
-        ({"rng": np.random.default_rng(0), "n_per_class": 0}, "n_per_class must be a positive integer"),
-        ({"rng": np.random.default_rng(0), "spread": -1.0}, "spread must be a positive number"),
-    ],
-)
-def test_three_class_data_rejects_bad_input(kwargs, message):
-    with pytest.raises(ValueError, match=message):
-        viz.make_three_class_data(**kwargs)
 
 
 def test_softmax_runs_train_each_learning_rate_once(plane):
@@ -206,7 +124,6 @@ def test_softmax_runs_train_only_as_far_as_asked(plane):
     assert runs.trajectory(1.0, block) is part  # already trained that far: nothing new
     assert runs.trajectory(1.0, block + 1).n_iter == 2 * block
     assert runs.trajectory(1.0).n_iter == 120  # the rest, capped at max_iter
-    assert runs.trajectory(0.1 * (1 + 1e-15)) is runs.trajectory(0.1)  # equal to 12 digits: one run
     with pytest.raises(ValueError, match="between 1 and max_iter = 120"):
         runs.trajectory(1.0, 121)
 
@@ -233,21 +150,38 @@ def test_softmax_runs_match_fit_softmax_gd(plane, learning_rate, lam, compared):
     assert np.array_equal(mine.params, mine.path[-1])
 
 
-def test_softmax_runs_record_training_and_held_out_metrics(plane):
+def test_softmax_runs_train_rates_asked_together_in_one_descent(plane):
     X, y, _ = plane
     A = data.add_intercept(X)
-    runs = viz.SoftmaxRuns(A[:120], y[:120], 3, 40, lam=0.5, held_out=(A[120:], y[120:]))
-    run = runs._descent(2.0)
-    path = runs.trajectory(2.0).path
-    train_cost, train_accuracy = viz.path_metrics(A[:120], y[:120], path)
-    test_cost, test_accuracy = viz.path_metrics(A[120:], y[120:], path)
+    runs = viz.SoftmaxRuns(A, y, 3, 60)
+    rates = list(learning_rates(-1, 1, 2))
+    together = runs.trajectories(rates, 10)
+    assert runs.cached_learning_rates == rates
+    assert [run.n_iter for run in together] == [viz.TRAINING_BLOCK] * len(rates)
+    assert all(runs.trajectory(alpha, 10) is run for alpha, run in zip(rates, together, strict=True))
+    for alpha, run in zip(rates, runs.trajectories(rates), strict=True):  # continued to max_iter, all at once
+        reference = optim.fit_softmax_gd(A, y, 3, alpha, 60)
+        assert run.n_iter == 60 and run.diverged_at == reference.diverged_at
+        assert np.allclose(run.costs, reference.costs, rtol=1e-10, atol=0)
+    with pytest.raises(ValueError, match="learning_rate must be a positive"):
+        runs.trajectories([0.5, -1.0])
+
+
+def test_digits_runs_record_training_and_held_out_metrics():
+    # With a penalty the objective is not the cross-entropy: the training cost is measured apart.
+    pixels, digits = data.load_digits()
+    X = data.add_intercept(pixels[:300] / 16)
+    y = digits[:300]
+    model = viz.DigitsSoftmax(X[:200], y[:200], X[200:], y[200:], pixels[200:300], max_iter=40, lam=0.5)
+    run = model.run(2.0)
+    path = run.trajectory.path
+    train_cost, train_accuracy = metrics.path_metrics(X[:200], y[:200], path)
+    test_cost, test_accuracy = metrics.path_metrics(X[200:], y[200:], path)
     assert np.allclose(run.train_cost, train_cost) and np.allclose(run.test_cost, test_cost)
     assert np.array_equal(run.train_accuracy, train_accuracy) and np.array_equal(run.test_accuracy, test_accuracy)
     # At W = 0 every score ties and argmax picks class 0: the accuracy is the share of class 0.
-    assert run.train_accuracy[0] == np.mean(y[:120] == 0)
-    assert np.all(runs.trajectory(2.0).costs[1:] > train_cost[1:])  # the penalty is in the objective only
-    with pytest.raises(ValueError, match="X_test must have the 3 columns"):
-        viz.SoftmaxRuns(A, y, 3, 5, held_out=(A[:, :2], y))
+    assert run.train_accuracy[0] == np.mean(y[:200] == 0)
+    assert np.all(run.trajectory.costs[1:] > run.train_cost[1:])  # the penalty is in the objective only
 
 
 # ---------------------------------------------------------------------------------------
@@ -257,7 +191,7 @@ def test_static_figures_render(plane):
     X, y, runs = plane
     A = data.add_intercept(X)
     pixels, digits = data.load_digits()
-    fun = viz.minibatch_objective(A, y, 3)
+    fun = softmax.minibatch_objective(A, y, 3)
     update_runs = {
         "batch": (optim.minibatch_gradient_descent(fun, np.zeros((3, 3)), len(y), 0.5, 3, len(y),
                                                    np.random.default_rng(0)), len(y)),
@@ -356,9 +290,9 @@ def test_digits_metrics_are_cached_per_learning_rate(digits_model):
     assert digits_model.run(1.0) is digits_model.run(1.0)
     run = digits_model.run(1.0)
     assert np.isclose(run.train_cost[0], np.log(10))
-    cost, accuracy = viz.path_metrics(digits_model.runs.X, digits_model.runs.y, run.trajectory.path)
+    cost, accuracy = metrics.path_metrics(digits_model.runs.X, digits_model.runs.y, run.trajectory.path)
     assert np.allclose(run.train_cost, cost) and np.array_equal(run.train_accuracy, accuracy)
-    test_cost, test_accuracy = viz.path_metrics(digits_model.X_test, digits_model.y_test, run.trajectory.path)
+    test_cost, test_accuracy = metrics.path_metrics(digits_model.X_test, digits_model.y_test, run.trajectory.path)
     assert np.allclose(run.test_cost, test_cost) and np.array_equal(run.test_accuracy, test_accuracy)
     assert run.test_accuracy[100] > 0.94
     assert run.trajectory.n_iter == viz.DIGITS_MAX_ITER
@@ -402,9 +336,8 @@ def test_digits_classes_reject_bad_construction(digits_model):
 
 def test_digits_live_panel_redraws_on_slider_moves(digits_explorer):
     explorer = digits_explorer
-    rate = learning_rate_slider(1.0, *viz.DIGITS_LEARNING_RATE_EXPONENTS)
-    steps = iterations_slider(100, viz.DIGITS_MAX_ITER)
-    panel = LivePanel(explorer.fig, explorer.draw, {"learning_rate": rate, "iterations": steps})
+    panel = explorer.live()
+    rate, steps = panel.controls["learning_rate"], panel.controls["iterations"]
     assert panel.calls == 1
     before = np.asarray(explorer.cost_train.get_xdata()).size
     steps.value = 300
@@ -466,9 +399,8 @@ def test_regions_reject_bad_input(plane, regions_explorer):
 
 def test_regions_live_panel_redraws_on_slider_moves(regions_explorer):
     explorer = regions_explorer
-    rate = learning_rate_slider(1.0, *viz.REGIONS_LEARNING_RATE_EXPONENTS)
-    steps = iterations_slider(50, viz.REGIONS_MAX_ITER)
-    panel = LivePanel(explorer.fig, explorer.draw, {"learning_rate": rate, "iterations": steps})
+    panel = explorer.live()
+    rate, steps = panel.controls["learning_rate"], panel.controls["iterations"]
     before = np.asarray(explorer.region.get_array(), dtype=float).copy()
     steps.value = 200
     assert panel.calls == 2
@@ -479,17 +411,8 @@ def test_regions_live_panel_redraws_on_slider_moves(regions_explorer):
 
 
 # ---------------------------------------------------------------------------------------
-# blitting: the live panels exactly as the notebook builds them
+# the live panels exactly as the notebook builds them (``explorer.live()``)
 # ---------------------------------------------------------------------------------------
-def _live_panel(explorer, defaults: dict[str, float], exponents: tuple[float, float], max_iter: int) -> LivePanel:
-    """The live cells of sections 7 and 8, around an explorer built as the notebook builds it."""
-    low, high = exponents
-    return LivePanel(explorer.fig, explorer.draw, {
-        "learning_rate": learning_rate_slider(defaults["learning_rate"], low, high),
-        "iterations": iterations_slider(defaults["iterations"], max_iter),
-    }, dynamic=explorer.dynamic_artists, overlay=getattr(explorer, "overlay_artists", ()))
-
-
 def _settings(exponents: tuple[float, float], max_iter: int) -> list[dict[str, float]]:
     """Each slider across its whole range alone, then the corners and the middle of both."""
     low, high = (10.0**e for e in exponents)
@@ -513,14 +436,28 @@ def _corners(exponents: tuple[float, float], max_iter: int) -> list[dict[str, fl
 
 @pytest.fixture(scope="module")
 def digits_panel(digits_explorer) -> LivePanel:
-    defaults = {"learning_rate": 1.0, "iterations": 100}
-    return _live_panel(digits_explorer, defaults, viz.DIGITS_LEARNING_RATE_EXPONENTS, viz.DIGITS_MAX_ITER)
+    return digits_explorer.live()
 
 
 @pytest.fixture(scope="module")
 def regions_panel(regions_explorer) -> LivePanel:
-    defaults = {"learning_rate": 1.0, "iterations": 50}
-    return _live_panel(regions_explorer, defaults, viz.REGIONS_LEARNING_RATE_EXPONENTS, viz.REGIONS_MAX_ITER)
+    return regions_explorer.live()
+
+
+@pytest.mark.parametrize("which", ["digits", "regions"])
+def test_the_live_panels_have_the_notebooks_sliders(digits_panel, regions_panel, which):
+    if which == "digits":
+        panel, defaults, exponents, max_iter = (
+            digits_panel, viz.DIGITS_DEFAULTS, viz.DIGITS_LEARNING_RATE_EXPONENTS, viz.DIGITS_MAX_ITER)
+    else:
+        panel, defaults, exponents, max_iter = (
+            regions_panel, viz.REGIONS_DEFAULTS, viz.REGIONS_LEARNING_RATE_EXPONENTS, viz.REGIONS_MAX_ITER)
+    rate, steps = panel.controls["learning_rate"], panel.controls["iterations"]
+    assert (rate.min, rate.max, rate.step) == (*exponents, 0.25)
+    assert (steps.min, steps.max) == (1, max_iter)
+    fresh = panel.draw.__self__.controls()  # the defaults, whatever the tests above moved
+    assert {name: control.value for name, control in fresh.items()} == dict(defaults)
+    assert panel.dynamic == panel.draw.__self__.dynamic_artists
 
 
 def test_digits_panel_repaints_every_artist_it_changes(digits_panel):

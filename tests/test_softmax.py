@@ -171,3 +171,24 @@ def test_scores_beyond_the_float_range_apart_do_not_warn():
     assert value == np.inf
     np.testing.assert_array_equal(grad, [[1.0, -1.0], [1.0, -1.0]])
     np.testing.assert_array_equal(softmax.softmax([1e308, -1e308]), [1.0, 0.0])
+
+
+def test_minibatch_objective_is_an_unbiased_estimate(rng):
+    X = np.column_stack([np.ones(25), rng.normal(size=(25, 3))])
+    y = rng.integers(0, 3, size=25)
+    W = rng.normal(size=(4, 3))
+    fun = softmax.minibatch_objective(X, y, 3, lam=0.8)
+    value, grad = fun(W, np.arange(25))
+    full_value, full_grad = softmax.cost_and_gradient(W, X, y, 0.8)
+    assert np.isclose(value, full_value) and np.allclose(grad, full_grad)
+    singles = np.mean([fun(W, np.array([i]))[1] for i in range(25)], axis=0)
+    assert np.allclose(singles, full_grad)
+
+
+def test_minibatch_objective_checks_the_data():
+    with pytest.raises(ValueError, match=r"class labels in 0\.\.1"):
+        softmax.minibatch_objective(np.ones((2, 2)), [0, 2], 2)
+    with pytest.raises(ValueError, match="lam must be a finite number >= 0"):
+        softmax.minibatch_objective(np.ones((2, 2)), [0, 1], 2, lam=-1.0)
+    with pytest.raises(ValueError, match="k must be an integer number of classes >= 2"):
+        softmax.minibatch_objective(np.ones((2, 2)), [0, 1], 1)
