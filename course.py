@@ -201,6 +201,7 @@ def command_test(args: argparse.Namespace) -> None:
             str(python), "-c", "import sys; from importlinter.cli import lint_imports_command; "
             "sys.exit(lint_imports_command())", "--no-cache",
         ],
+        "mypy (the types of helpers/)": [str(python), "-m", "mypy"],
     }
     failed = []
     for what, command in checks.items():

@@ -283,7 +283,12 @@ def test_digits_banner_appears_only_for_a_too_large_step(digits_explorer, digits
     run = digits_model.run(DIGITS_LR[1])
     assert run.trajectory.diverged_at is not None
     digits_explorer.draw(DIGITS_LR[1], viz.DIGITS_MAX_ITER)
-    assert digits_explorer.divergence.get_visible() and "Diverged" in digits_explorer.divergence.get_text()
+    kind, since = optim.cost_behaviour(run.trajectory.costs, viz.DIGITS_MAX_ITER)
+    words = {"recovers": "Overshot", "oscillates": "Oscillating", "grows": "Diverging"}[kind]
+    assert digits_explorer.divergence.get_visible()
+    assert digits_explorer.divergence.get_text().startswith(f"{words} ") and f"iteration {since}:" in (
+        digits_explorer.divergence.get_text()
+    )
 
 
 def test_digits_metrics_are_cached_per_learning_rate(digits_model):

@@ -206,7 +206,7 @@ class DigitsExplorer(TrainingPanel):
         self.acc_test.set_data(steps, 100 * run.test_accuracy[: t + 1])
         self.cost_title.set_text(f"α = {alpha:.3g}: held-out cost {run.test_cost[t]:.3f}")
         self.acc_title.set_text(f"held-out accuracy {100 * run.test_accuracy[t]:.1f} %")
-        show_divergence(self.ax_cost, run.trajectory.diverged_at, t, self.divergence)
+        show_divergence(self.ax_cost, run.trajectory, t, self.divergence)
 
         W = run.trajectory.path[t]
         pixels = W[1:].T.reshape(self.model.k, 8, 8)

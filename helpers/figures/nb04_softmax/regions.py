@@ -147,5 +147,5 @@ class RegionsExplorer(TrainingPanel):
         self.curve.set_data(steps, run.costs[: t + 1])
         self.dot.set_data([t], [run.costs[t]])
         self.cost_title.set_text(f"cost {run.costs[t]:.3f} nats")
-        show_divergence(self.curve.axes, run.diverged_at, t, self.divergence)
+        show_divergence(self.curve.axes, run, t, self.divergence)
         return self.fig
