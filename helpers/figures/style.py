@@ -12,7 +12,7 @@ Introduced in ``notebooks/01_sigmoid.ipynb``; used by every notebook.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,9 +24,7 @@ from matplotlib.image import AxesImage
 from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
-from numpy.typing import ArrayLike
 
-from .. import optim
 from ..optim import Trajectory, cost_behaviour
 
 __all__ = [
@@ -35,7 +33,6 @@ __all__ = [
     "PALETTE",
     "STYLE",
     "NearestImage",
-    "RateRuns",
     "course_style",
     "divergence_message",
     "log_axis",
@@ -525,62 +522,6 @@ def plane_grid(box: Sequence[float], size: int) -> tuple[np.ndarray, np.ndarray,
     ys = np.linspace(box[2], box[3], size)
     gx, gy = np.meshgrid(xs, ys)
     return xs, ys, np.column_stack([gx.ravel(), gy.ravel()])
-
-
-# --- added for notebooks 01 and 03 ---
-class RateRuns:
-    """One training run per learning rate, trained by :class:`helpers.optim.Descent`, cached.
-
-    Introduced in ``notebooks/01_sigmoid.ipynb``. The slider's rates (``rates``, from
-    :func:`helpers.figures.live.learning_rates`, so exact lookup finds the values a live
-    panel passes) are trained together by one ``Descent``, all ``max_iter`` steps, the first
-    time any of them is asked for; any other rate (a notebook's static picture at 0.3, say)
-    gets a ``Descent`` of its own. A figure's ``draw`` only slices the trajectories, so
-    moving an iterations slider never trains.
-
-    Parameters
-    ----------
-    make : callable
-        ``make(learning_rates) -> helpers.optim.Descent``, for example
-        ``lambda rates: optim.logistic_descent(X, y, rates, max_iter)``.
-    rates : array_like, shape (L,)
-        The learning rates trained together.
-    max_iter : int
-        Steps of every run.
-
-    Attributes
-    ----------
-    n_trained : int
-        How many distinct learning rates have had their trajectory computed.
-    """
-
-    def __init__(self, make: Callable[[np.ndarray], optim.Descent], rates: ArrayLike, max_iter: int) -> None:
-        self._make = make
-        self.rates = np.asarray(rates, dtype=np.float64)
-        self.max_iter = int(max_iter)
-        self._index = {float(rate): j for j, rate in enumerate(self.rates)}
-        self._grid: optim.Descent | None = None
-        self._runs: dict[float, optim.Trajectory] = {}
-        self.n_trained = 0
-
-    def __call__(self, rate: float) -> optim.Trajectory:
-        """The :class:`helpers.optim.Trajectory` of ``max_iter`` steps at ``rate`` (trained once)."""
-        rate = float(rate)
-        run = self._runs.get(rate)
-        if run is None:
-            j = self._index.get(rate)
-            if j is None:
-                descent = self._make(np.array([rate]))
-                descent.advance(self.max_iter)
-                run = descent.trajectory(0)
-            else:
-                if self._grid is None:
-                    self._grid = self._make(self.rates)
-                    self._grid.advance(self.max_iter)
-                run = self._grid.trajectory(j)
-            self._runs[rate] = run
-            self.n_trained += 1
-        return run
 
 
 def spines(ax: Axes) -> list[Any]:

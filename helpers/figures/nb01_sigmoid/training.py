@@ -25,7 +25,8 @@ from ..._validate import (
 from ...logistic import FLAT
 from ...sigmoid import sigmoid
 from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates
-from ..style import PALETTE, RateRuns, course_style, new_figure, scatter_classes, show_divergence, spines
+from ..runs import RateRuns
+from ..style import PALETTE, course_style, new_figure, scatter_classes, show_divergence, spines
 from ._common import _fmt
 
 __all__ = ["TrainingPreview"]

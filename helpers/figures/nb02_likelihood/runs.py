@@ -21,6 +21,7 @@ from ..._validate import (
     check_matching_rows,
     describe,
 )
+from ..runs import RateRuns
 from ..style import PALETTE, course_style
 from .curves import _axes
 
@@ -34,12 +35,6 @@ def _check_rate(learning_rate: object) -> float:
     if rate > _MAX_LEARNING_RATE:
         raise ValueError(f"learning_rate must be at most {_MAX_LEARNING_RATE:g} in this demo; got {rate!r}")
     return rate
-
-
-def _train(X: np.ndarray, y: np.ndarray, rates: np.ndarray, max_iter: int) -> optim.Descent:
-    runs = optim.logistic_descent(X, y, rates, max_iter)
-    runs.advance(max_iter)
-    return runs
 
 
 class DescentRuns:
@@ -79,9 +74,11 @@ class DescentRuns:
         self.X, self.y = design, labels
         self.max_iter = check_iterations(max_iter, "max_iter")
         self.learning_rates = rates
-        self._slider = _train(design, labels, rates, self.max_iter)
-        self._index = {rate: index for index, rate in enumerate(rates.tolist())}
-        self._others: dict[float, optim.Trajectory] = {}
+        self._runs = RateRuns(
+            lambda chosen: optim.logistic_descent(design, labels, chosen, self.max_iter), rates, self.max_iter
+        )
+        if rates.size:
+            self._runs(float(rates[0]))  # trains every slider rate now, together
 
     def get(self, learning_rate: float) -> optim.Trajectory:
         """The trajectory for ``learning_rate``: one of ``learning_rates``, or trained now and cached.
@@ -93,13 +90,7 @@ class DescentRuns:
         ValueError
             If ``learning_rate`` is not in (0, 1000].
         """
-        rate = _check_rate(learning_rate)
-        index = self._index.get(rate)
-        if index is not None:
-            return self._slider.trajectory(index)
-        if rate not in self._others:
-            self._others[rate] = _train(self.X, self.y, np.array([rate]), self.max_iter).trajectory(0)
-        return self._others[rate]
+        return self._runs(_check_rate(learning_rate))
 
 
 def plot_rate_thresholds(

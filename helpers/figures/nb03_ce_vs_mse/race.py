@@ -27,7 +27,8 @@ from ..._validate import (
 )
 from ...squared_error import LOSSES, first_index_at_or_above
 from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates
-from ..style import PALETTE, RateRuns, course_style, new_figure, show_divergence
+from ..runs import RateRuns
+from ..style import PALETTE, course_style, new_figure, show_divergence
 from ._common import COLORS, LOSS_LABELS, MARKERS, STYLES
 
 __all__ = ["ExamScoresRace"]

@@ -22,7 +22,8 @@ from ..._validate import check_iterations, check_learning_rate
 from ...sigmoid import _sigmoid
 from ...squared_error import LOSSES, _check_start, epochs_to_halve
 from ..live import LiveFigure, iterations_slider, learning_rate_slider, learning_rates
-from ..style import PALETTE, RateRuns, course_style, new_figure, show_divergence
+from ..runs import RateRuns
+from ..style import PALETTE, course_style, new_figure, show_divergence
 from ._common import COLORS, LOSS_LABELS, MARKERS, STYLES
 
 __all__ = ["START_POINTS", "SlowdownExplorer"]
