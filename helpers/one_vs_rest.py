@@ -12,7 +12,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import optim
-from ._validate import as_float_array, check_class_labels, check_matching_rows, check_params, describe
+from ._validate import (
+    as_float_array,
+    check_class_count,
+    check_class_labels,
+    check_matching_rows,
+    check_params,
+)
 from .sigmoid import _sigmoid
 
 __all__ = ["fit", "predict", "predict_scores"]
@@ -51,9 +57,8 @@ def fit(
         On bad data, labels outside ``0..k-1`` or an invalid ``k``.
     """
     design = as_float_array(X, "X", ndim=2)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    labels = check_class_labels(y, int(k))
+    k = check_class_count(k)
+    labels = check_class_labels(y, k)
     check_matching_rows(design, labels)
     columns = [
         optim.fit_logistic_newton(design, (labels == c).astype(np.float64), lam=lam, tol=tol, max_iter=max_iter).params

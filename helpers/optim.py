@@ -21,6 +21,7 @@ from . import logistic, softmax
 from ._validate import (
     as_float_array,
     check_binary_labels,
+    check_class_count,
     check_class_labels,
     check_iterations,
     check_lam,
@@ -653,9 +654,8 @@ def _binary_problem(
 
 def _softmax_problem(X: ArrayLike, y: ArrayLike, k: int) -> tuple[np.ndarray, np.ndarray, int]:
     design = as_float_array(X, "X", ndim=2)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    labels = check_class_labels(y, int(k))
+    k = check_class_count(k)
+    labels = check_class_labels(y, k)
     check_matching_rows(design, labels)
     return design, labels, int(k)
 

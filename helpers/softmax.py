@@ -25,7 +25,6 @@ from ._validate import (
     check_lam,
     check_matching_rows,
     check_params,
-    describe,
     finite_scores,
 )
 
@@ -305,9 +304,8 @@ def one_hot(y: ArrayLike, k: int) -> np.ndarray:
     array([[0., 0., 1.],
            [1., 0., 0.]])
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
-        raise ValueError(f"k must be an integer number of classes >= 2; got {describe(k)}")
-    labels = check_class_labels(y, int(k))
+    k = check_class_count(k)
+    labels = check_class_labels(y, k)
     encoded = np.zeros((labels.shape[0], int(k)))
     encoded[np.arange(labels.shape[0]), labels] = 1.0
     return encoded
