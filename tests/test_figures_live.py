@@ -149,6 +149,7 @@ def parabola_panel():
     return panel
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_blitted_parabola_panel_matches_full_redraws():
     from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 
@@ -251,6 +252,7 @@ def caption_panel():
     return LivePanel(fig, draw, controls, dynamic=[line, moving, steady]), steady
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_unchanged_dynamic_texts_are_pasted_and_match_a_full_redraw():
     from blit import pixels
 
@@ -319,6 +321,7 @@ def _laid_out(fig, *, hide=()):
     return [ax.get_position().bounds for ax in fig.axes]
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 @pytest.mark.parametrize("blits", [True, False])
 def test_live_panel_lays_the_figure_out_once_with_everything_visible_then_freezes_it(blits):
     reference, draw_reference, _ = _figure_with_a_dynamic_title()
@@ -342,6 +345,7 @@ def test_live_panel_lays_the_figure_out_once_with_everything_visible_then_freeze
         assert [ax.get_position().bounds for ax in fig.axes] == expected
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_text_pictures_are_made_from_a_window_and_fall_back_to_the_whole_canvas(monkeypatch):
     from blit import pixels
 
@@ -363,6 +367,7 @@ def test_text_pictures_are_made_from_a_window_and_fall_back_to_the_whole_canvas(
         assert fresh._texts.pasted >= 1 and fresh._texts.searched_whole >= 1
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_prepare_visits_every_learning_rate_once_so_first_moves_draw_no_background():
     from blit import differing_fraction
 
@@ -559,6 +564,7 @@ def test_dark_texts_are_kept_from_their_first_drawing_and_pasted_when_shown_agai
     assert panel._texts.pasted >= 6
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_prepare_makes_the_pictures_of_dark_dynamic_texts():
     panel = parabola_panel()
     panel.render()

@@ -432,6 +432,7 @@ def test_live_panel_lists_every_artist_its_sliders_change(name):
     assert_dynamic_covers_changes(make(), settings(names, sweep))
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 @pytest.mark.parametrize("name", list(PANELS))
 def test_live_panel_blits_the_same_picture_as_a_full_redraw(name):
     from blit import assert_blitting_is_faithful

@@ -370,6 +370,7 @@ def _some_settings(panel):
     return [{"learning_rate": r, "iterations": k} for r, k in pairs]
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_blitted_panels_match_full_redraws(notebook_panel):
     assert_dynamic_covers_changes(notebook_panel, _settings(notebook_panel))  # exact and cheap: every position
     assert_blitting_is_faithful(notebook_panel, _some_settings(notebook_panel))

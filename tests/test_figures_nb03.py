@@ -363,6 +363,7 @@ def _title_is_clear_of_the_axes(panel: LivePanel) -> bool:
     return all(not title.overlaps(ax.get_tightbbox(renderer)) for ax in panel.fig.axes)
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_slowdown_panel_blits_faithfully_over_one_background_per_start():
     panel = _slowdown_live_panel()
     assert_dynamic_covers_changes(panel, SLOWDOWN_SETTINGS)
@@ -374,6 +375,7 @@ def test_slowdown_panel_blits_faithfully_over_one_background_per_start():
     assert _background_draws_after(panel, [{"iterations": n} for n in (212, 400)]) == 0
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_race_panel_blits_faithfully_over_one_background(exam):
     panel = _race_live_panel(*exam)
     assert_dynamic_covers_changes(panel, RACE_SETTINGS)

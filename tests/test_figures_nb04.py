@@ -473,6 +473,7 @@ def test_regions_panel_repaints_every_artist_it_changes(regions_panel):
     assert_dynamic_covers_changes(regions_panel, REGIONS_SETTINGS)
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 @pytest.mark.parametrize("which", ["digits", "regions"])
 def test_blitting_matches_full_redraws_and_keeps_one_background(digits_panel, regions_panel, which):
     # The axes are fixed for every learning rate and iteration count, so the first render

@@ -204,12 +204,14 @@ PANEL_SETTINGS = [corner(c) for c in CORNER_INDICES] + INSIDE
 PIXEL_SETTINGS = [corner(c) for c in CORNER_INDICES if sum(c) % 2 == 0] + INSIDE[2:]
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_blitted_panel_lists_every_artist_a_move_changes(rings):
     from blit import assert_dynamic_covers_changes
 
     assert_dynamic_covers_changes(notebook_panel(rings), PANEL_SETTINGS)
 
 
+@pytest.mark.slow  # renders many frames; the fast lane leaves it to the full run
 def test_blitted_panel_matches_full_redraws_on_one_background(rings):
     from blit import assert_blitting_is_faithful
 

@@ -22,6 +22,8 @@ from browser_lab import ARTIFACTS, launch, require_chromium
 
 from tools.handouts import COURSE_TITLE, LIVE_NOTE, PRINT_ADVICE, ROOT, build_handouts, main
 
+pytestmark = pytest.mark.slow  # exports and servers: the full run, not the fast lane
+
 # 00 is short and has a live panel (an nbval marker); 01 has hundreds of equations.
 NOTEBOOKS = [ROOT / "notebooks" / "00_start_here.ipynb", ROOT / "notebooks" / "01_sigmoid.ipynb"]
 

@@ -44,6 +44,8 @@ from browser_lab import (
 
 from tools.present import DATA, DEFAULT_FONT_SIZE, HIDE_TAG, TEMPLATE, render_url, voila_arguments, voila_environment
 
+pytestmark = pytest.mark.slow  # exports and servers: the full run, not the fast lane
+
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 # What a learner's exercise cell looks like, independently of the template's rule (which
