@@ -336,7 +336,8 @@ class DescentExplorer(LiveFigure):
         self.ax_data.title.set_text(f"boundary h = 0.5: training accuracy {100 * accuracy[shown]:.0f} %")
         note = ""
         if np.isnan(x1[0]):
-            everyone = "admitted" if raw[0] + 65.0 * (raw[1] + raw[2]) >= 0 else "not admitted"
+            # the boundary misses the whole view: the applicant in its middle speaks for all
+            everyone = "admitted" if logistic.predict(raw, np.array([[1.0, 65.0, 65.0]]))[0] else "not admitted"
             note = f"boundary outside this view:\nevery applicant predicted {everyone}"
         self.boundary_text.set_text(note)
         self.title.set_text(self._lesson(run, shown, zigzag_at, settled_at))
