@@ -23,6 +23,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+from conftest import is_live_cell
+
 from tools.lecture import NO_NEWS, write_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -561,9 +563,9 @@ window.__present = {text: null, slider: null, ready: null};
 
 
 def live_panels(name: str) -> int:
-    """Live panels of ``notebooks/<name>``: its code cells that build a ``LivePanel``."""
+    """Live panels of ``notebooks/<name>``: its code cells that show one (``conftest.is_live_cell``)."""
     notebook = json.loads((ROOT / "notebooks" / name).read_text())
-    return sum(c["cell_type"] == "code" and "LivePanel(" in "".join(c["source"]) for c in notebook["cells"])
+    return sum(c["cell_type"] == "code" and is_live_cell("".join(c["source"])) for c in notebook["cells"])
 
 
 def is_local(url: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import is_live_cell
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -74,7 +75,7 @@ def test_every_figure_output_is_png_not_svg(path):
 def test_widget_cells_are_excluded_from_output_comparison(path):
     for index, cell in enumerate(code_cells(load(path))):
         source = "".join(cell["source"])
-        live = "LivePanel(" in source or "interactive(" in source or "interact(" in source
+        live = is_live_cell(source)
         has_widget_output = any(
             "application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cell.get("outputs", [])
         )
@@ -83,6 +84,14 @@ def test_widget_cells_are_excluded_from_output_comparison(path):
             assert source.lstrip().startswith("# NBVAL_IGNORE_OUTPUT") or "nbval-ignore-output" in tags, (
                 f"{path.name}: code cell {index} shows a widget; mark it # NBVAL_IGNORE_OUTPUT"
             )
+
+
+def test_every_notebook_has_the_live_panels_the_tests_look_for():
+    # The checks above and the browser tests find live cells by their source: they must find them.
+    found = {
+        path.name[:2]: sum(is_live_cell("".join(c["source"])) for c in code_cells(load(path))) for path in NOTEBOOKS
+    }
+    assert found == {"00": 1, "01": 3, "02": 2, "03": 2, "04": 2, "05": 1}, found
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
