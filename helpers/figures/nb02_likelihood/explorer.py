@@ -281,7 +281,10 @@ class DescentExplorer(LiveFigure):
 
     def _lesson(self, run: optim.Trajectory, shown: int, zigzag_at: int | None, settled_at: int | None) -> str:
         kind = "Standardised scores" if self.standardized else "Raw scores"
-        if run.diverged_at is not None and shown >= run.diverged_at:
+        behaviour, _ = optim.cost_behaviour(run.costs, min(shown, run.n_iter))
+        if behaviour == "recovers":
+            return f"{kind}: the first steps overshoot, then the cost comes back down"
+        if behaviour != "descends":
             return f"{kind}: α too large, the cost rose above its starting value"
         if zigzag_at is not None and shown >= zigzag_at and (settled_at is None or settled_at > shown):
             return f"{kind}: α too large, the cost goes up as well as down"
