@@ -78,8 +78,8 @@ def test_apply_standardization_checks_shapes():
 
 
 # ---------------------------------------------------------------------------------------
-# the small random data sets of notebooks 01 and 03 (moved from tests/test_figures_nb01.py
-# and tests/test_figures_nb03.py with the functions, issue 18)
+# the small random data sets of notebooks 01 and 03 (moved from tests/test_figures_sigmoid.py
+# and tests/test_figures_ce_vs_mse.py with the functions, issue 18)
 # ---------------------------------------------------------------------------------------
 def test_make_two_blobs_is_seeded_and_shaped():
     X, y = data.make_two_blobs(np.random.default_rng(3), n_per_class=5)
@@ -116,7 +116,7 @@ def test_make_toy_data_bad_input(call, message):
 
 
 # ---------------------------------------------------------------------------------------
-# the three classes in the plane of notebook 04 (moved from tests/test_figures_nb04.py)
+# the three classes in the plane of notebook 04 (moved from tests/test_figures_softmax.py)
 # ---------------------------------------------------------------------------------------
 def test_three_class_data_is_reproducible_and_centred():
     X, y = data.make_three_class_data(np.random.default_rng(1), n_per_class=500, spread=0.5)

@@ -141,7 +141,7 @@ def test_png_bytes_round_trip(rng):
 
 def parabola_panel():
     """The panel of notebook 00 as the notebook builds it."""
-    from helpers.figures.nb00_start import MAX_ITERATIONS, ParabolaDescent
+    from helpers.figures.start import MAX_ITERATIONS, ParabolaDescent
 
     panel = ParabolaDescent().live()
     lr, it = panel.controls["learning_rate"], panel.controls["iterations"]
@@ -371,7 +371,7 @@ def test_text_pictures_are_made_from_a_window_and_fall_back_to_the_whole_canvas(
 def test_prepare_visits_every_learning_rate_once_so_first_moves_draw_no_background():
     from blit import differing_fraction
 
-    from helpers.figures.nb00_start import parabola_trajectory
+    from helpers.figures.start import parabola_trajectory
 
     panel = parabola_panel()
     assert panel.prepare_names == ("learning_rate",)  # log sliders by default
@@ -395,7 +395,7 @@ def test_prepare_visits_every_learning_rate_once_so_first_moves_draw_no_backgrou
 
 
 def test_prepare_is_checked_and_can_be_turned_off():
-    from helpers.figures.nb00_start import ParabolaDescent
+    from helpers.figures.start import ParabolaDescent
 
     descent = ParabolaDescent()
     controls = {"learning_rate": learning_rate_slider(0.3, -2, 0.5), "iterations": iterations_slider(10, 50),

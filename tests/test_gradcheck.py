@@ -49,7 +49,7 @@ def test_eps_is_checked():
 
 # ---------------------------------------------------------------------------------------
 # element-wise differences and the finite-difference Hessian (notebook 03; moved from
-# tests/test_figures_nb03.py, issue 18)
+# tests/test_figures_ce_vs_mse.py, issue 18)
 # ---------------------------------------------------------------------------------------
 def test_central_difference_is_element_wise():
     z = np.linspace(-2, 2, 9)

@@ -146,8 +146,8 @@ def test_accuracy_path_rejects_bad_input(path, X, y, message):
 
 # ---------------------------------------------------------------------------------------
 # the boundary as a line (notebook 01) and the squared error's Hessian (notebook 03): moved
-# from tests/test_figures_nb01.py and test_figures_nb03.py (issue 18); the accuracy along a
-# path (test_figures_nb03.py's accuracy_per_iteration test) is covered by the tests above
+# from tests/test_figures_sigmoid.py and test_figures_ce_vs_mse.py (issue 18); the accuracy along a
+# path (test_figures_ce_vs_mse.py's accuracy_per_iteration test) is covered by the tests above
 # ---------------------------------------------------------------------------------------
 def test_boundary_line_points_satisfy_the_equation_and_lie_in_the_box(rng):
     box = ((-2.0, 3.0), (-1.0, 4.0))

@@ -1,6 +1,6 @@
 """helpers.squared_error: per-score losses, derivatives and curvatures, cost surfaces, the one-neuron runs.
 
-Moved from tests/test_figures_nb03.py with the functions (issue 18).
+Moved from tests/test_figures_ce_vs_mse.py with the functions (issue 18).
 """
 
 from __future__ import annotations

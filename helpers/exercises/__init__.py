@@ -1,6 +1,6 @@
 """Self-checks for the exercises at the end of each notebook.
 
-One module per notebook (``nb01``, ``nb02``, ...), each with ``check_*`` functions that a
+One module per topic (``sigmoid``, ``likelihood``, ...), each with ``check_*`` functions that a
 learner calls on their own answer. Reference solutions live in the top-level
 ``solutions`` package; the tests feed both the solutions and typical wrong answers to
 these checks, so every hint is known to fire for the mistake it names.

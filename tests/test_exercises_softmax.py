@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from helpers import softmax
-from helpers.exercises import nb04 as checks
-from solutions import nb04 as solutions
+from helpers.exercises import softmax as checks
+from solutions import softmax as solutions
 
 
 # ---------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.exercises import check_function, check_value
-from helpers.exercises.nb00 import check_odds
-from solutions.nb00 import odds
+from helpers.exercises.start import check_odds
+from solutions.start import odds
 
 
 def test_solution_passes(capsys):
@@ -68,8 +68,8 @@ def test_learner_input_is_not_modified_by_the_check():
 
 
 def test_largest_stable_rate():
-    from helpers.exercises.nb00 import check_largest_stable_rate
-    from solutions.nb00 import LARGEST_STABLE_RATE
+    from helpers.exercises.start import check_largest_stable_rate
+    from solutions.start import LARGEST_STABLE_RATE
 
     assert check_largest_stable_rate(LARGEST_STABLE_RATE).passed
     assert "fastest" in check_largest_stable_rate(1.0).message

@@ -138,7 +138,7 @@ class TrainingPreview(LiveFigure):
             self.fig.suptitle("Gradient descent moves the curve toward the data")
         # The legends stay in the background: on this panel's data neither the curve nor the
         # crossing line enters the lower-right corner, and the cost falls below the upper-right
-        # legend long before reaching it (tests/test_figures_nb01.py compares blitted and full renders).
+        # legend long before reaching it (tests/test_figures_sigmoid.py compares blitted and full renders).
         self.dynamic_artists: list[Artist] = [
             self.curve, self.cross, *self.points, self.fit_text, *spines(self.ax_fit),
             self.cost_line, self.cost_marker, *spines(self.ax_cost), self.divergence,

@@ -1,4 +1,4 @@
-"""Tests of helpers/figures/nb04_softmax/: the picture helpers, the training caches, the static figures and the two
+"""Tests of helpers/figures/softmax/: the picture helpers, the training caches, the static figures and the two
 live panels. (The maths these figures show is tested in test_metrics.py, test_softmax.py and test_data.py.)"""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
 from helpers import data, metrics, one_vs_rest, optim, softmax
-from helpers.figures import nb04_softmax as viz
+from helpers.figures import softmax as viz
 from helpers.figures.live import LivePanel, learning_rates
 
 DIGITS_LR = (10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[0], 10 ** viz.DIGITS_LEARNING_RATE_EXPONENTS[1])

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from helpers import data, optim
-from helpers.exercises import nb02 as checks
+from helpers.exercises import likelihood as checks
 from helpers.sigmoid import sigmoid
-from solutions import nb02 as solutions
+from solutions import likelihood as solutions
 
 # ---------------------------------------------------------------------------------------
 # exercise 1: the cost from the scores

@@ -1,4 +1,4 @@
-"""The figures and slider panels of notebook 01 (helpers/figures/nb01_sigmoid/).
+"""The figures and slider panels of notebook 01 (helpers/figures/sigmoid/).
 
 The boundary line and the point cloud they draw are tested with the maths
 (tests/test_logistic.py, tests/test_data.py).
@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from helpers import logistic, optim
 from helpers.data import add_intercept, make_two_blobs
 from helpers.figures.live import LivePanel
-from helpers.figures.nb01_sigmoid import (
+from helpers.figures.sigmoid import (
     BoundaryExplorer,
     SigmoidExplorer,
     TrainingPreview,

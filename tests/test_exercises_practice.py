@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers.exercises import nb05 as checks
-from solutions import nb05 as solutions
+from helpers.exercises import practice as checks
+from solutions import practice as solutions
 
 
 def _sigmoid(z):

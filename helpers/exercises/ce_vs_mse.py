@@ -1,7 +1,7 @@
 """Self-checks of the exercises in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
 
 Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. The reference answers are in
-``solutions/nb03.py``; these checks only compare and name the likely mistake.
+``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Tests of helpers/figures/nb03_ce_vs_mse/: the static figures and the two panels.
+"""Tests of helpers/figures/ce_vs_mse/: the static figures and the two panels.
 
 The formulas they draw are tested in tests/test_squared_error.py (and the squared error's
 Hessian, the accuracy along a path in tests/test_logistic.py).
@@ -14,9 +14,9 @@ from blit import assert_blitting_is_faithful, assert_dynamic_covers_changes
 from matplotlib.figure import Figure
 
 from helpers import data, squared_error
-from helpers.figures import nb03_ce_vs_mse as viz
+from helpers.figures import ce_vs_mse as viz
+from helpers.figures.ce_vs_mse import slowdown
 from helpers.figures.live import LivePanel, learning_rates
-from helpers.figures.nb03_ce_vs_mse import slowdown
 from helpers.sigmoid import sigmoid
 
 LR_MIN, LR_MAX = 0.015, 0.15 * 10**1.5  # the notebook's learning-rate slider range for the neuron

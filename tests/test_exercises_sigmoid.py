@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from helpers import logistic
-from helpers.exercises import nb01
-from solutions import nb01 as solutions
+from helpers.exercises import sigmoid as checks
+from solutions import sigmoid as solutions
 
 
 def naive_sigmoid(z):
@@ -20,11 +20,11 @@ def naive_sigmoid(z):
 @pytest.mark.parametrize(
     ("check", "answer"),
     [
-        (nb01.check_sigmoid_grad, solutions.sigmoid_grad),
-        (nb01.check_boundary_x1_intercept, solutions.boundary_x1_intercept),
-        (nb01.check_label_probability, solutions.label_probability),
-        (nb01.check_odds_of_08, solutions.ODDS_OF_08),
-        (nb01.check_threshold_score, solutions.threshold_score),
+        (checks.check_sigmoid_grad, solutions.sigmoid_grad),
+        (checks.check_boundary_x1_intercept, solutions.boundary_x1_intercept),
+        (checks.check_label_probability, solutions.label_probability),
+        (checks.check_odds_of_08, solutions.ODDS_OF_08),
+        (checks.check_threshold_score, solutions.threshold_score),
     ],
 )
 def test_solution_passes_and_says_so(check, answer, capsys):
@@ -61,11 +61,11 @@ def test_solutions_agree_with_independent_computations(rng):
 @pytest.mark.parametrize(
     ("check", "mistakes"),
     [
-        (nb01.check_sigmoid_grad, nb01.SIGMOID_GRAD_MISTAKES),
-        (nb01.check_boundary_x1_intercept, nb01.BOUNDARY_MISTAKES),
-        (nb01.check_label_probability, nb01.LABEL_PROBABILITY_MISTAKES),
-        (nb01.check_odds_of_08, nb01.ODDS_MISTAKES),
-        (nb01.check_threshold_score, nb01.THRESHOLD_MISTAKES),
+        (checks.check_sigmoid_grad, checks.SIGMOID_GRAD_MISTAKES),
+        (checks.check_boundary_x1_intercept, checks.BOUNDARY_MISTAKES),
+        (checks.check_label_probability, checks.LABEL_PROBABILITY_MISTAKES),
+        (checks.check_odds_of_08, checks.ODDS_MISTAKES),
+        (checks.check_threshold_score, checks.THRESHOLD_MISTAKES),
     ],
 )
 def test_each_listed_mistake_prints_its_hint(check, mistakes, capsys):
@@ -86,19 +86,19 @@ def test_hints_for_mistakes_written_independently():
         e = np.exp(-np.abs(z))
         return np.where(z >= 0, e / (1 + e), 1 / (1 + e))  # = sigma(-z), stably
 
-    assert "applied s(1 - s) to the score" in nb01.check_sigmoid_grad(grad_of_score).message
-    assert "1 - σ(z) = σ(-z) alone" in nb01.check_sigmoid_grad(grad_forgot_square).message
+    assert "applied s(1 - s) to the score" in checks.check_sigmoid_grad(grad_of_score).message
+    assert "1 - σ(z) = σ(-z) alone" in checks.check_sigmoid_grad(grad_forgot_square).message
 
-    assert "crosses the x2 axis" in nb01.check_boundary_x1_intercept(lambda t: -t[0] / t[2]).message
-    assert "sign is flipped" in nb01.check_boundary_x1_intercept(lambda t: t[0] / t[1]).message
+    assert "crosses the x2 axis" in checks.check_boundary_x1_intercept(lambda t: -t[0] / t[2]).message
+    assert "sign is flipped" in checks.check_boundary_x1_intercept(lambda t: t[0] / t[1]).message
 
     def p_of_label_ignoring_y(z, y):
         return 0.5 * (1 + np.tanh(z / 2))  # sigma(z), whatever the label
 
-    assert "P(y = 1 | x) for every sample" in nb01.check_label_probability(p_of_label_ignoring_y).message
-    assert "log10" in nb01.check_odds_of_08((4, 0.60206)).message
-    assert "upside down" in nb01.check_odds_of_08([0.25, -1.3862944]).message
-    assert "different scales" in nb01.check_threshold_score(lambda t: np.asarray(t, dtype=float)).message
+    assert "P(y = 1 | x) for every sample" in checks.check_label_probability(p_of_label_ignoring_y).message
+    assert "log10" in checks.check_odds_of_08((4, 0.60206)).message
+    assert "upside down" in checks.check_odds_of_08([0.25, -1.3862944]).message
+    assert "different scales" in checks.check_threshold_score(lambda t: np.asarray(t, dtype=float)).message
 
 
 def test_unstable_answers_are_named_even_when_their_numbers_are_right():
@@ -109,7 +109,7 @@ def test_unstable_answers_are_named_even_when_their_numbers_are_right():
     def naive_label_probability(z, y):
         return naive_sigmoid((2 * y - 1) * z)
 
-    for result in (nb01.check_sigmoid_grad(naive_grad), nb01.check_label_probability(naive_label_probability)):
+    for result in (checks.check_sigmoid_grad(naive_grad), checks.check_label_probability(naive_label_probability)):
         assert not result.passed
         assert "overflow encountered" in result.message and "helpers.sigmoid.sigmoid" in result.message
 
@@ -118,11 +118,11 @@ def test_stubs_and_unknown_mistakes_are_reported_not_raised():
     def stub(*args):
         raise NotImplementedError("write it first")
 
-    for check in (nb01.check_sigmoid_grad, nb01.check_boundary_x1_intercept, nb01.check_threshold_score):
+    for check in (checks.check_sigmoid_grad, checks.check_boundary_x1_intercept, checks.check_threshold_score):
         result = check(stub)
         assert not result.passed and "NotImplementedError" in result.message
-    assert not nb01.check_odds_of_08(None).passed
-    unknown = nb01.check_threshold_score(lambda t: 2 * t)
+    assert not checks.check_odds_of_08(None).passed
+    unknown = checks.check_threshold_score(lambda t: 2 * t)
     assert not unknown.passed and "returned" in unknown.message and "expected" in unknown.message
 
 
@@ -134,4 +134,4 @@ def test_cancellation_form_of_the_label_probability_is_accepted():
         s = sigmoid(z)
         return y * s + (1 - y) * (1 - s)
 
-    assert nb01.check_label_probability(two_cases).passed
+    assert checks.check_label_probability(two_cases).passed

@@ -1,4 +1,4 @@
-"""The figures and the live over-fitting panel of notebook 05 (helpers/figures/nb05_practice/)."""
+"""The figures and the live over-fitting panel of notebook 05 (helpers/figures/practice/)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from helpers import data, features, logistic, one_vs_rest, optim
 from helpers.figures.live import iterations_slider, learning_rate_slider, learning_rates, slider_positions, slider_style
-from helpers.figures.nb05_practice import (
+from helpers.figures.practice import (
     OverfittingExplorer,
     plot_age_fits,
     plot_boundaries,

@@ -1,4 +1,4 @@
-"""Figures and live panels of notebook 02 (helpers/figures/nb02_likelihood/)."""
+"""Figures and live panels of notebook 02 (helpers/figures/likelihood/)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers import data, optim
-from helpers.figures import nb02_likelihood as viz
+from helpers.figures import likelihood as viz
+from helpers.figures.likelihood import explorer as explorer_module
+from helpers.figures.likelihood import scores as scores_module
 from helpers.figures.live import iterations_slider, learning_rate_slider, learning_rates, slider_positions
-from helpers.figures.nb02_likelihood import explorer as explorer_module
-from helpers.figures.nb02_likelihood import scores as scores_module
 from helpers.figures.style import new_figure
 
 RAW = {"standardized": False, "min_exponent": -6, "max_exponent": -2, "max_iter": 5000}

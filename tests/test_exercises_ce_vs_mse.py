@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from helpers.exercises import nb03 as check
+from helpers.exercises import ce_vs_mse as check
 from helpers.sigmoid import sigmoid
-from solutions import nb03 as solution
+from solutions import ce_vs_mse as solution
 
 
 def h(z):
