@@ -1,6 +1,6 @@
-"""Self-checks of the exercises in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+"""Self-checks of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
-Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. The reference answers are in
+Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. The reference answers are in
 ``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake.
 """
 
@@ -69,7 +69,7 @@ def _not_written(fn: Callable[..., object], name: str) -> CheckResult | None:
 def check_mse_grad_z(mse_grad_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``mse_grad_z(z, y)``, the derivative of ``(σ(z) - y)² / 2`` with respect to ``z``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 1).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 1).
     """
     mistakes = [
         (lambda z, y: _h(z) - y,
@@ -93,7 +93,7 @@ def check_mse_grad_z(mse_grad_z: Callable[[np.ndarray, np.ndarray], np.ndarray])
 def check_peak_z(z_star: float | None) -> CheckResult:
     """Check the score where ``|∂MSE/∂z|`` is largest for target ``y = 1``: ``z* = -ln 2``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 2).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 2).
     """
     if z_star is None:
         return _not_answered("z_star")
@@ -114,7 +114,7 @@ def check_peak_z(z_star: float | None) -> CheckResult:
 def check_ce_grad_at_minus_10(value: float | None) -> CheckResult:
     """Check ``∂CE/∂z`` at ``z = -10`` for target ``y = 1``: ``σ(-10) - 1 ≈ -0.99995``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 3a).
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 3a).
     """
     if value is None:
         return _not_answered("ce_grad")
@@ -131,7 +131,7 @@ def check_ce_grad_at_minus_10(value: float | None) -> CheckResult:
 def check_gradient_ratio(value: float | None) -> CheckResult:
     """Check how many times larger ``|∂CE/∂z|`` is than ``|∂MSE/∂z|`` at ``z = -10``, ``y = 1``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 3b). The ratio is
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 3b). The ratio is
     ``1 / (h (1 - h))`` with ``h = σ(-10)``, about 22 028.
     """
     if value is None:
@@ -150,7 +150,7 @@ def check_gradient_ratio(value: float | None) -> CheckResult:
 def check_mse_curvature_z(mse_curvature_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``mse_curvature_z(z, y)``, the second derivative of ``(σ(z) - y)² / 2`` in ``z``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 4).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 4).
     """
 
     def s(z: np.ndarray) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Self-checks of the exercises in ``notebooks/04_softmax_gradient.ipynb``.
+"""Self-checks of the exercises in ``notebooks/08_softmax.ipynb``.
 
 1. :func:`check_stable_softmax` -- a row-wise softmax that never overflows.
 2. :func:`check_softmax_jacobian` and :func:`check_log_softmax_jacobian` -- the 3 x 3
@@ -97,7 +97,7 @@ def _unnormalised_softmax(Z: np.ndarray) -> np.ndarray:
 def check_stable_softmax(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     """Check a row-wise softmax of scores of shape (K,) or (m, K), including scores near 1000.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Fails, naming the mistake, if the
+    Introduced in ``notebooks/08_softmax.ipynb``. Fails, naming the mistake, if the
     function warns (overflow, division of 0 by 0), returns NaN, normalises over the wrong axis,
     subtracts column maxima instead of row maxima, or forgets to divide by the sum.
 
@@ -144,7 +144,7 @@ def check_stable_softmax(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
 def check_softmax_jacobian(J: object) -> CheckResult:
     r"""Check the 3 x 3 Jacobian :math:`\partial p_i / \partial z_j` at :data:`JACOBIAN_SCORES`.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -184,7 +184,7 @@ def check_softmax_jacobian(J: object) -> CheckResult:
 def check_log_softmax_jacobian(J: object) -> CheckResult:
     r"""Check the 3 x 3 Jacobian :math:`\partial \log p_i / \partial z_j` at :data:`JACOBIAN_SCORES`.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -334,7 +334,7 @@ def check_softmax_gradient(
 ) -> CheckResult:
     r"""Check a vectorised gradient :math:`X^T (P - Y)/m + (\lambda/m) W` (row 0 unpenalised).
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. The function is compared with
+    Introduced in ``notebooks/08_softmax.ipynb``. The function is compared with
     :func:`helpers.softmax.gradient` on three inputs (one with scores near 1000); if it agrees,
     it is also compared with central differences of :func:`helpers.softmax.cost`
     (:func:`helpers.gradcheck.check_gradient`), which must give a relative error below 1e-7.
