@@ -10,5 +10,5 @@ def odds(p: np.ndarray) -> np.ndarray:
     return p / (1 - p)
 
 
-#: Descent on x**2 / 2 multiplies x by (1 - α) each step; |1 - α| < 1 needs 0 < α < 2.
-LARGEST_STABLE_RATE = 2.0
+#: Descent on f(x) = 2 x**2 (f'(x) = 4x) multiplies x by (1 - 4α) each step; |1 - 4α| < 1 needs 0 < α < 1/2.
+LARGEST_STABLE_RATE = 0.5

@@ -1,4 +1,4 @@
-"""The self-checks of notebook 01 accept the solutions and name each typical mistake."""
+"""The self-checks of notebooks 01 and 02 accept the solutions, name each typical mistake and refuse the helper."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ def naive_sigmoid(z):
         (checks.check_sigmoid_grad, solutions.sigmoid_grad),
         (checks.check_boundary_x1_intercept, solutions.boundary_x1_intercept),
         (checks.check_label_probability, solutions.label_probability),
-        (checks.check_odds_of_08, solutions.ODDS_OF_08),
+        (checks.check_odds_one_to_three, solutions.ODDS_ONE_TO_THREE),
         (checks.check_threshold_score, solutions.threshold_score),
+        (checks.check_predict, solutions.predict),
     ],
 )
 def test_solution_passes_and_says_so(check, answer, capsys):
@@ -43,8 +44,8 @@ def test_solutions_agree_with_independent_computations(rng):
     y = rng.integers(0, 2, size=200).astype(float)
     p1 = naive_sigmoid(z)
     assert np.allclose(solutions.label_probability(z, y), np.where(y == 1, p1, 1 - p1))
-    odds, log_odds = solutions.ODDS_OF_08
-    assert np.isclose(odds, 0.8 / 0.2) and np.isclose(np.exp(log_odds), odds)
+    p, log_odds = solutions.ODDS_ONE_TO_THREE
+    assert np.isclose(p / (1 - p), 1 / 3) and np.isclose(np.exp(log_odds), 1 / 3)
     t = np.array([0.1, 0.5, 0.7, 0.95])
     c = solutions.threshold_score(t)
     assert np.allclose(naive_sigmoid(c), t)
@@ -53,6 +54,10 @@ def test_solutions_agree_with_independent_computations(rng):
     theta = np.array([0.2, 1.3])
     for threshold, cut in zip(t, c, strict=True):
         assert np.array_equal(logistic.predict(theta, X, threshold=threshold), (X @ theta >= cut).astype(int))
+        assert np.array_equal(solutions.predict(theta, X, threshold), logistic.predict(theta, X, threshold=threshold))
+    # on the boundary (score exactly 0) the label is 1, as for logistic.predict
+    on_boundary = np.array([[1.0, 1.0, 2.0], [1.0, 3.0, 0.0]])
+    assert solutions.predict(np.array([-3.0, 1.0, 1.0]), on_boundary).tolist() == [1, 1]
 
 
 # ---------------------------------------------------------------------------------------
@@ -64,8 +69,9 @@ def test_solutions_agree_with_independent_computations(rng):
         (checks.check_sigmoid_grad, checks.SIGMOID_GRAD_MISTAKES),
         (checks.check_boundary_x1_intercept, checks.BOUNDARY_MISTAKES),
         (checks.check_label_probability, checks.LABEL_PROBABILITY_MISTAKES),
-        (checks.check_odds_of_08, checks.ODDS_MISTAKES),
+        (checks.check_odds_one_to_three, checks.ODDS_MISTAKES),
         (checks.check_threshold_score, checks.THRESHOLD_MISTAKES),
+        (checks.check_predict, checks.PREDICT_MISTAKES),
     ],
 )
 def test_each_listed_mistake_prints_its_hint(check, mistakes, capsys):
@@ -96,8 +102,9 @@ def test_hints_for_mistakes_written_independently():
         return 0.5 * (1 + np.tanh(z / 2))  # sigma(z), whatever the label
 
     assert "P(y = 1 | x) for every sample" in checks.check_label_probability(p_of_label_ignoring_y).message
-    assert "log10" in checks.check_odds_of_08((4, 0.60206)).message
-    assert "upside down" in checks.check_odds_of_08([0.25, -1.3862944]).message
+    assert "log10" in checks.check_odds_one_to_three((0.25, -0.4771213)).message
+    assert "turned around" in checks.check_odds_one_to_three([0.75, 1.0986123]).message
+    assert "odds themselves" in checks.check_odds_one_to_three((0.3333333, -1.0986123)).message
     assert "different scales" in checks.check_threshold_score(lambda t: np.asarray(t, dtype=float)).message
 
 
@@ -118,10 +125,13 @@ def test_stubs_and_unknown_mistakes_are_reported_not_raised():
     def stub(*args):
         raise NotImplementedError("write it first")
 
-    for check in (checks.check_sigmoid_grad, checks.check_boundary_x1_intercept, checks.check_threshold_score):
+    for check in (
+        checks.check_sigmoid_grad, checks.check_boundary_x1_intercept, checks.check_threshold_score,
+        checks.check_predict,
+    ):
         result = check(stub)
         assert not result.passed and "NotImplementedError" in result.message
-    assert not checks.check_odds_of_08(None).passed
+    assert not checks.check_odds_one_to_three(None).passed
     unknown = checks.check_threshold_score(lambda t: 2 * t)
     assert not unknown.passed and "returned" in unknown.message and "expected" in unknown.message
 
@@ -135,3 +145,66 @@ def test_cancellation_form_of_the_label_probability_is_accepted():
         return y * s + (1 - y) * (1 - s)
 
     assert checks.check_label_probability(two_cases).passed
+
+
+# ---------------------------------------------------------------------------------------
+# an answer that calls the course function it is asked to write is refused
+# ---------------------------------------------------------------------------------------
+def test_answers_calling_the_helper_under_test_are_refused(capsys):
+    from helpers import sigmoid
+    from helpers.sigmoid import logit, sigmoid_grad
+
+    refused = [
+        (checks.check_sigmoid_grad, lambda z: sigmoid.sigmoid_grad(z), "helpers.sigmoid.sigmoid_grad"),
+        (checks.check_sigmoid_grad, lambda z: sigmoid_grad(z), "helpers.sigmoid.sigmoid_grad"),
+        (checks.check_threshold_score, lambda t: sigmoid.logit(t), "helpers.sigmoid.logit"),
+        (checks.check_threshold_score, lambda t: logit(t), "helpers.sigmoid.logit"),
+        (checks.check_predict, lambda theta, X, threshold=0.5: logistic.predict(theta, X, threshold),
+         "helpers.logistic.predict"),
+        (checks.check_predict,
+         lambda theta, X, threshold=0.5: (logistic.predict_proba(theta, X) >= threshold).astype(int),
+         "helpers.logistic.predict_proba"),
+    ]
+    for check, answer, name in refused:
+        result = check(answer)
+        assert not result.passed
+        assert f"calls {name}, the function this exercise asks you to write" in result.message, result.message
+    capsys.readouterr()
+    # the helpers are back in place afterwards
+    assert sigmoid.sigmoid_grad is sigmoid_grad and sigmoid.logit is logit
+
+
+def test_answers_built_on_the_allowed_helpers_pass(capsys):
+    from helpers import sigmoid
+
+    def grad_from_sigmoid(z):
+        s = sigmoid.sigmoid(z)
+        return s * sigmoid.sigmoid(-z)
+
+    def predict_from_probabilities(theta, X, threshold=0.5):
+        return sigmoid.sigmoid(X @ theta) >= threshold  # booleans of shape (m,) are labels too
+
+    def predict_via_threshold_score(theta, X, threshold=0.5):
+        return (X @ theta >= solutions.threshold_score(np.array([threshold]))[0]).astype(int)
+
+    assert checks.check_sigmoid_grad(grad_from_sigmoid).passed
+    assert checks.check_predict(predict_from_probabilities).passed
+    assert checks.check_predict(predict_via_threshold_score).passed
+    capsys.readouterr()
+
+
+def test_predict_mistakes_written_independently():
+    def column_labels(theta, X, threshold=0.5):
+        return (X @ theta.reshape(-1, 1) >= np.log(threshold / (1 - threshold))).astype(int)
+
+    def strict(theta, X, threshold=0.5):
+        from helpers.sigmoid import sigmoid
+
+        return (sigmoid(X @ theta) > threshold).astype(int)
+
+    def score_against_probability(theta, X, threshold=0.5):
+        return np.where(X @ theta >= threshold, 1, 0)
+
+    assert "shape (m, 1)" in checks.check_predict(column_labels).message
+    assert "use >=, not >" in checks.check_predict(strict).message
+    assert "compared the score θᵀx with the threshold" in checks.check_predict(score_against_probability).message

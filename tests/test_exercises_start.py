@@ -72,8 +72,20 @@ def test_largest_stable_rate():
     from solutions.start import LARGEST_STABLE_RATE
 
     assert check_largest_stable_rate(LARGEST_STABLE_RATE).passed
-    assert "fastest" in check_largest_stable_rate(1.0).message
-    assert "1 - α stays above -1" in check_largest_stable_rate(0.5).message
+    assert "fastest" in check_largest_stable_rate(0.25).message
+    assert "limit for x²/2" in check_largest_stable_rate(2.0).message
+    assert "divides the limit" in check_largest_stable_rate(8.0).message
+    assert "derivative of 2x² is 4x" in check_largest_stable_rate(1.0).message
+    assert "positive" in check_largest_stable_rate(-0.5).message
+    # the answer is what descent on 2x² actually does: just below it converges, just above it diverges
+    from helpers import optim
+
+    def cost(x):
+        return 2.0 * float(x @ x), 4.0 * x
+
+    below = optim.gradient_descent(cost, np.array([1.0]), 0.9 * LARGEST_STABLE_RATE, 200)
+    above = optim.gradient_descent(cost, np.array([1.0]), 1.1 * LARGEST_STABLE_RATE, 200)
+    assert abs(below.path[-1, 0]) < 1e-3 < abs(above.path[-1, 0])
 
 
 def test_messages_for_multi_argument_functions_with_different_shapes():

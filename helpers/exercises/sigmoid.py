@@ -1,4 +1,4 @@
-"""Self-checks of the exercises in ``notebooks/01_sigmoid.ipynb``.
+"""Self-checks of the exercises in ``notebooks/01_sigmoid.ipynb`` and ``notebooks/02_decision_boundary.ipynb``.
 
 Each ``check_*`` runs the learner's answer on a few inputs (including large scores, where
 an unstable formula overflows), compares it with the reference, and when it is wrong names
@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import logistic
 from ..sigmoid import logit, sigmoid, sigmoid_grad
 from ._core import CheckResult, check_function, check_value
 
@@ -20,11 +21,13 @@ __all__ = [
     "BOUNDARY_MISTAKES",
     "LABEL_PROBABILITY_MISTAKES",
     "ODDS_MISTAKES",
+    "PREDICT_MISTAKES",
     "SIGMOID_GRAD_MISTAKES",
     "THRESHOLD_MISTAKES",
     "check_boundary_x1_intercept",
     "check_label_probability",
-    "check_odds_of_08",
+    "check_odds_one_to_three",
+    "check_predict",
     "check_sigmoid_grad",
     "check_threshold_score",
 ]
@@ -35,22 +38,8 @@ STABILITY_HINT = (
 )
 
 
-def _underflow_is_fine(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``fn`` run with numpy underflow ignored (numpy's default), other floating-point errors unchanged.
-
-    The shared checker runs learner code under ``np.errstate(all="warn")``, which also reports
-    *underflow*: ``np.exp(-1000)`` rounding to 0, which is what the stable sigmoid is meant to do.
-    Only overflow, division by zero and invalid operations are mistakes here.
-    """
-
-    def wrapped(*args: Any) -> Any:
-        with np.errstate(under="ignore"):
-            return fn(*args)
-
-    return wrapped
-
 # ---------------------------------------------------------------------------------------
-# Exercise 1: the derivative of the sigmoid
+# Exercise 1 of notebook 01: the derivative of the sigmoid
 # ---------------------------------------------------------------------------------------
 SIGMOID_GRAD_MISTAKES: list[tuple[Callable[..., Any], str]] = [
     (
@@ -76,7 +65,8 @@ SIGMOID_GRAD_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 def check_sigmoid_grad(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``fn(z)``, the derivative ``σ'(z) = σ(z)(1 - σ(z))``, on arrays including ``z = ±1000``.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``.
+    Introduced in ``notebooks/01_sigmoid.ipynb``. An answer that calls the course's
+    ``helpers.sigmoid.sigmoid_grad`` is refused (calling ``helpers.sigmoid.sigmoid`` is fine).
 
     Parameters
     ----------
@@ -94,13 +84,13 @@ def check_sigmoid_grad(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
         (np.array([-1000.0, -40.0, 40.0, 1000.0]),),
     ]
     return check_function(
-        _underflow_is_fine(fn), sigmoid_grad, cases, SIGMOID_GRAD_MISTAKES, name="sigmoid_grad",
-        warning_hint=STABILITY_HINT,
+        fn, sigmoid_grad, cases, SIGMOID_GRAD_MISTAKES, name="sigmoid_grad",
+        warning_hint=STABILITY_HINT, forbidden=[sigmoid_grad],
     )
 
 
 # ---------------------------------------------------------------------------------------
-# Exercise 2: where the boundary crosses the x1 axis
+# Exercise 1 of notebook 02: where the boundary crosses the x1 axis
 # ---------------------------------------------------------------------------------------
 def _x1_intercept(theta: np.ndarray) -> float:
     return -theta[0] / theta[1]
@@ -151,7 +141,7 @@ def check_boundary_x1_intercept(fn: Callable[[np.ndarray], float]) -> CheckResul
 
 
 # ---------------------------------------------------------------------------------------
-# Exercise 3: the symmetry σ(-z) = 1 - σ(z) gives P(y | x) in one formula
+# Exercise 2 of notebook 01: the symmetry σ(-z) = 1 - σ(z) gives P(y | x) in one formula
 # ---------------------------------------------------------------------------------------
 def _label_probability(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     return sigmoid((2 * y - 1) * z)
@@ -199,44 +189,61 @@ def check_label_probability(fn: Callable[[np.ndarray, np.ndarray], np.ndarray]) 
         (np.array([-1000.0, -1000.0, 1000.0, 1000.0]), np.array([0.0, 1.0, 0.0, 1.0])),
     ]
     return check_function(
-        _underflow_is_fine(fn), _label_probability, cases, LABEL_PROBABILITY_MISTAKES,
+        fn, _label_probability, cases, LABEL_PROBABILITY_MISTAKES,
         name="label_probability", warning_hint=STABILITY_HINT,
     )
 
 
 # ---------------------------------------------------------------------------------------
-# Exercise 4: odds and log-odds of p = 0.8
+# Exercise 3 of notebook 01: from odds of 1 to 3 back to the probability and the log-odds
 # ---------------------------------------------------------------------------------------
-ODDS_08 = (4.0, float(np.log(4.0)))
+ODDS_ONE_TO_THREE = (0.25, float(-np.log(3.0)))
 
 ODDS_MISTAKES: list[tuple[Any, str]] = [
-    ((0.25, float(np.log(0.25))), "the odds are upside down: p / (1 - p) = 0.8 / 0.2, chance for over chance against."),
-    ((4.0, float(np.log10(4.0))), "that log-odds is log10(4); the course's logarithms are natural: np.log."),
-    ((4.0, float(np.log(0.8))), "the log-odds are the log of the odds, ln 4, not the log of p."),
-    ((0.8 / 1.8, float(np.log(0.8 / 1.8))), "the denominator of the odds is 1 - p, not 1 + p."),
+    (
+        (1 / 3, float(-np.log(3.0))),
+        "1/3 is the odds themselves. Solve p / (1 - p) = 1/3 for p: p = odds / (1 + odds).",
+    ),
+    (
+        (0.75, float(np.log(3.0))),
+        "the odds are turned around: 1 to 3 means three times likelier benign, so p < 1/2 and the "
+        "log-odds are negative.",
+    ),
+    (
+        (0.25, float(np.log(3.0))),
+        "the sign of the log-odds is flipped: p < 1/2, so ln(p / (1 - p)) = ln(1/3) < 0.",
+    ),
+    (
+        (0.25, float(np.log10(1 / 3))),
+        "that log-odds is log10(1/3); the course's logarithms are natural: np.log.",
+    ),
+    (
+        (0.25, float(np.log(0.25))),
+        "the log-odds are the log of the odds, ln(1/3), not the log of p.",
+    ),
 ]
 
 
-def check_odds_of_08(answer: Any) -> CheckResult:
-    """Check the pair ``(odds, log_odds)`` for a probability of 0.8: ``(4, ln 4)``.
+def check_odds_one_to_three(answer: Any) -> CheckResult:
+    """Check the pair ``(p, log_odds)`` for odds of 1 to 3: ``(1/4, -ln 3)``.
 
     Introduced in ``notebooks/01_sigmoid.ipynb``.
 
     Parameters
     ----------
     answer : tuple of two floats
-        ``(odds, log_odds)``.
+        ``(p, log_odds)``.
 
     Returns
     -------
     CheckResult
         Also printed.
     """
-    return check_value(answer, ODDS_08, ODDS_MISTAKES, name="(odds, log-odds) of p = 0.8")
+    return check_value(answer, ODDS_ONE_TO_THREE, ODDS_MISTAKES, name="(p, log-odds) for odds of 1 to 3")
 
 
 # ---------------------------------------------------------------------------------------
-# Exercise 5: the score that matches a probability threshold
+# Exercise 2 of notebook 02: the score that matches a probability threshold
 # ---------------------------------------------------------------------------------------
 THRESHOLD_MISTAKES: list[tuple[Callable[..., Any], str]] = [
     (
@@ -248,7 +255,7 @@ THRESHOLD_MISTAKES: list[tuple[Callable[..., Any], str]] = [
         "ln t is the log of the probability; the cut on the score is the log of the odds, ln(t / (1 - t)).",
     ),
     (
-        lambda t: -logit(t),
+        lambda t: np.log1p(-t) - np.log(t),
         "the sign is flipped: a stricter threshold t > 1/2 needs a larger, positive score.",
     ),
     (
@@ -261,7 +268,8 @@ THRESHOLD_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 def check_threshold_score(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``fn(t)``: the score ``c`` with ``σ(z) ≥ t ⇔ z ≥ c``, that is ``c = logit(t)``.
 
-    Introduced in ``notebooks/02_decision_boundary.ipynb``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``. An answer that calls the course's
+    ``helpers.sigmoid.logit`` is refused: the exercise is to invert σ yourself.
 
     Parameters
     ----------
@@ -274,4 +282,79 @@ def check_threshold_score(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult
         Also printed.
     """
     cases = [(np.array([0.5]),), (np.array([0.9, 0.2, 0.99, 0.75]),)]
-    return check_function(fn, logit, cases, THRESHOLD_MISTAKES, name="threshold_score")
+    return check_function(fn, logit, cases, THRESHOLD_MISTAKES, name="threshold_score", forbidden=[logit])
+
+
+# ---------------------------------------------------------------------------------------
+# Exercise 3 of notebook 02: your own predict function
+# ---------------------------------------------------------------------------------------
+def _cut(threshold: float) -> float:
+    """The score where σ reaches ``threshold``: ``ln t - ln(1 - t)`` (exactly 0 for t = 1/2)."""
+    return float(np.log(threshold) - np.log1p(-threshold))
+
+
+PREDICT_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (
+        lambda theta, X, threshold=0.5: (X @ theta >= threshold).astype(int),
+        "you compared the score θᵀx with the threshold. The threshold is a probability: compare "
+        "σ(θᵀx) with it, or the score with the score where σ reaches it, ln(t / (1 - t)) (0 for t = 1/2).",
+    ),
+    (
+        lambda theta, X, threshold=0.5: (X @ theta > _cut(threshold)).astype(int),
+        "a point exactly on the boundary (score 0, p = 1/2) must get the label 1: the rule is p ≥ t, "
+        "so use >=, not >.",
+    ),
+    (
+        lambda theta, X, threshold=0.5: (X @ theta >= 0).astype(int),
+        "your labels ignore the threshold argument: with t ≠ 1/2 the cut on the score is ln(t / (1 - t)), not 0.",
+    ),
+    (
+        lambda theta, X, threshold=0.5: (X @ theta < _cut(threshold)).astype(int),
+        "the labels are swapped: label 1 goes to the side where p ≥ t (large scores), 0 to the other side.",
+    ),
+    (
+        lambda theta, X, threshold=0.5: sigmoid(X @ theta),
+        "those are the probabilities σ(θᵀx); return labels, 1 where the probability reaches the threshold, else 0.",
+    ),
+    (
+        lambda theta, X, threshold=0.5: (X @ theta >= _cut(threshold))[:, None],
+        "your labels have shape (m, 1), a column; return a flat array of shape (m,), one label per row of X "
+        "(X @ theta with theta of shape (n,) is already flat).",
+    ),
+]
+
+
+def check_predict(fn: Callable[..., np.ndarray]) -> CheckResult:
+    """Check ``fn(theta, X, threshold=0.5)``: labels 1 where ``σ(θᵀx) ≥ threshold``, else 0.
+
+    Introduced in ``notebooks/02_decision_boundary.ipynb``. The test points include some
+    exactly on the boundary (score 0), where the label is 1. Labels may be integers or
+    booleans, but must have shape (m,). An answer that calls ``helpers.logistic.predict`` or
+    ``helpers.logistic.predict_proba`` is refused; ``helpers.sigmoid.sigmoid`` is allowed.
+
+    Parameters
+    ----------
+    fn : callable
+        The learner's function: ``theta`` of shape (n,), ``X`` of shape (m, n) and an optional
+        probability ``threshold`` in (0, 1) -> labels of shape (m,).
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    theta = np.array([-3.0, 1.0, 1.0])
+    # scores: 0 (on the boundary, three times), 0.25 and 1.5 (between 0 and the score of p = 0.9,
+    # ln 9 ≈ 2.2), -1, -4 and 3.5
+    X = np.array([
+        [1.0, 1.0, 2.0], [1.0, 3.0, 0.0], [1.0, 1.5, 1.5], [1.0, 1.25, 2.0],
+        [1.0, 2.5, 2.0], [1.0, 1.0, 1.0], [1.0, -1.0, 0.0], [1.0, 4.0, 2.5],
+    ])
+    rng = np.random.default_rng(19)
+    theta_random = np.array([0.4, -1.2, 0.7, 2.0])
+    X_random = np.column_stack([np.ones(40), rng.normal(size=(40, 3))])
+    cases = [(theta, X), (theta, X, 0.9), (theta_random, X_random, 0.3), (theta_random, X_random)]
+    return check_function(
+        fn, logistic.predict, cases, PREDICT_MISTAKES, name="my_predict",
+        forbidden=[logistic.predict, logistic.predict_proba],
+    )

@@ -30,13 +30,17 @@ def check_odds(odds: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
 
 
 def check_largest_stable_rate(answer: float) -> CheckResult:
-    """Check the learning rate above which descent on ``x**2 / 2`` diverges (it is 2).
+    """Check the learning rate above which descent on ``f(x) = 2 x**2`` diverges (it is 1/2).
 
-    Introduced in ``notebooks/00_start_here.ipynb``.
+    Introduced in ``notebooks/00_start_here.ipynb``. With ``f'(x) = 4x`` a step multiplies
+    ``x`` by ``1 - 4α``, which shrinks ``|x|`` exactly when ``0 < α < 1/2``.
     """
     mistakes = [
-        (1.0, "α = 1 is the *fastest* rate (one step lands on the minimum); larger rates still converge."),
-        (0.5, "solve |1 - α| < 1 for α: the zig-zag shrinks as long as the factor 1 - α stays above -1."),
-        (-2.0, "learning rates are positive; solve 1 - α > -1."),
+        (2.0, "2 is the limit for x²/2, whose derivative is x. Here f'(x) = 4x: one step multiplies x by 1 - 4α."),
+        (0.25, "α = 1/4 is the *fastest* rate (1 - 4α = 0: one step lands on the minimum); larger rates still "
+               "converge, zig-zagging."),
+        (8.0, "the curvature divides the limit, it does not multiply it: |1 - 4α| < 1 gives α < 2/4."),
+        (1.0, "f'(x) = 4x, not 2x: the derivative of 2x² is 4x, so one step multiplies x by 1 - 4α."),
+        (-0.5, "learning rates are positive; solve 1 - 4α > -1."),
     ]
-    return check_value(answer, 2.0, mistakes, name="the largest stable learning rate")
+    return check_value(answer, 0.5, mistakes, name="the largest stable learning rate")
