@@ -120,6 +120,7 @@ def check_boundary_x1_intercept(fn: Callable[[np.ndarray], float]) -> CheckResul
     """Check ``fn(theta)``: the ``x1`` where the boundary ``θ0 + θ1 x1 + θ2 x2 = 0`` meets ``x2 = 0``.
 
     Introduced in ``notebooks/02_decision_boundary.ipynb``. Every test ``theta`` has ``θ1 ≠ 0``.
+    An answer that reads the crossing off ``helpers.logistic.boundary_line`` is refused.
 
     Parameters
     ----------
@@ -137,7 +138,10 @@ def check_boundary_x1_intercept(fn: Callable[[np.ndarray], float]) -> CheckResul
         (np.array([-25.16, 0.206, 0.201]),),
         (np.array([1.5, 3.0, 0.0]),),
     ]
-    return check_function(fn, _x1_intercept, cases, BOUNDARY_MISTAKES, name="boundary_x1_intercept")
+    return check_function(
+        fn, _x1_intercept, cases, BOUNDARY_MISTAKES, name="boundary_x1_intercept",
+        forbidden=[logistic.boundary_line],
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -288,6 +292,20 @@ def check_threshold_score(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult
 # ---------------------------------------------------------------------------------------
 # Exercise 3 of notebook 02: your own predict function
 # ---------------------------------------------------------------------------------------
+class _Case(tuple):
+    """The arguments of one test call, described in words in the check's messages."""
+
+    label: str
+
+    def __new__(cls, label: str, *args: Any) -> _Case:
+        case = super().__new__(cls, args)
+        case.label = label
+        return case
+
+    def __repr__(self) -> str:
+        return self.label
+
+
 def _cut(threshold: float) -> float:
     """The score where σ reaches ``threshold``: ``ln t - ln(1 - t)`` (exactly 0 for t = 1/2)."""
     return float(np.log(threshold) - np.log1p(-threshold))
@@ -353,7 +371,12 @@ def check_predict(fn: Callable[..., np.ndarray]) -> CheckResult:
     rng = np.random.default_rng(19)
     theta_random = np.array([0.4, -1.2, 0.7, 2.0])
     X_random = np.column_stack([np.ones(40), rng.normal(size=(40, 3))])
-    cases = [(theta, X), (theta, X, 0.9), (theta_random, X_random, 0.3), (theta_random, X_random)]
+    cases = [
+        _Case("θ = (-3, 1, 1) and 8 points, 3 of them on the boundary (threshold left at its default)", theta, X),
+        _Case("θ = (-3, 1, 1), the same 8 points, threshold 0.9", theta, X, 0.9),
+        _Case("θ = (0.4, -1.2, 0.7, 2), 40 random points, threshold 0.3", theta_random, X_random, 0.3),
+        _Case("θ = (0.4, -1.2, 0.7, 2), the same 40 points (threshold left at its default)", theta_random, X_random),
+    ]
     return check_function(
         fn, logistic.predict, cases, PREDICT_MISTAKES, name="my_predict",
         forbidden=[logistic.predict, logistic.predict_proba],
