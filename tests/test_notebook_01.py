@@ -25,6 +25,9 @@ def test_cells_least_squares_and_far_student_at_defaults():
     theta_ls = _least_squares(hours, passed)
     y_hat = X @ theta_ls
     assert y_hat.min() < 0 and y_hat.max() > 1  # outputs leave [0, 1]: not probabilities
+    # the printed verdict "7 of 20 fitted values lie outside [0, 1]", far from a rounding decision
+    assert np.sum((y_hat < 0) | (y_hat > 1)) == 7
+    assert np.min(np.minimum(np.abs(y_hat), np.abs(y_hat - 1))) > 1e-3
 
     x_far = 40.0
     theta_far = _least_squares(np.append(hours, x_far), np.append(passed, 1.0))
