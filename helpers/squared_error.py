@@ -41,6 +41,7 @@ __all__ = [
     "NEURON_X",
     "NEURON_Y",
     "ce_curvature_z",
+    "ce_grad_a",
     "ce_grad_z",
     "ce_loss_z",
     "cost_surfaces",
@@ -141,6 +142,45 @@ def ce_grad_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     """
     scores, labels = _scores_and_labels(z, y)
     return (_sigmoid(scores) - labels)[()]
+
+
+def ce_grad_a(a: ArrayLike, y: ArrayLike) -> np.ndarray:
+    r"""The slope in the probability that makes :math:`\partial C/\partial z = a - y`: :math:`(a - y) / (a (1 - a))`.
+
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (section "Which cost gives
+    ∂C/∂z = a − y?"). With :math:`a = \sigma(z)` the chain rule gives
+    :math:`\partial C/\partial z = \partial C/\partial a \cdot a(1 - a)`; asking for :math:`a - y`
+    forces this :math:`\partial C/\partial a`, which is the derivative of the cross-entropy
+    :math:`-[y \ln a + (1 - y)\ln(1 - a)]` in ``a``: integrating it gives the cross-entropy
+    back, up to a constant.
+
+    Parameters
+    ----------
+    a : array_like, any shape
+        Probabilities strictly between 0 and 1 (the slope is infinite at 0 and 1).
+    y : array_like of 0/1, broadcastable against ``a``
+
+    Returns
+    -------
+    numpy.ndarray, broadcast shape
+        ``-1 / a`` where ``y = 1``, ``1 / (1 - a)`` where ``y = 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``a`` is not strictly between 0 and 1, ``y`` holds values other than 0 and 1, or
+        the shapes do not broadcast.
+
+    Examples
+    --------
+    >>> ce_grad_a([0.25, 0.25], [1, 0])
+    array([-4.        ,  1.33333333])
+    """
+    probs, labels = _scores_and_labels(a, y)
+    if np.any((probs <= 0) | (probs >= 1)):
+        bad = probs[(probs <= 0) | (probs >= 1)].flat[0]
+        raise ValueError(f"a must hold probabilities strictly between 0 and 1; got {bad:g}")
+    return ((probs - labels) / (probs * (1 - probs)))[()]
 
 
 def mse_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
