@@ -44,6 +44,7 @@ __all__ = [
     "ce_grad_a",
     "ce_grad_z",
     "ce_loss_z",
+    "cost_from_slope",
     "cost_surfaces",
     "epochs_to_halve",
     "first_index_at_or_above",
@@ -181,6 +182,48 @@ def ce_grad_a(a: ArrayLike, y: ArrayLike) -> np.ndarray:
         bad = probs[(probs <= 0) | (probs >= 1)].flat[0]
         raise ValueError(f"a must hold probabilities strictly between 0 and 1; got {bad:g}")
     return ((probs - labels) / (probs * (1 - probs)))[()]
+
+
+def cost_from_slope(a: ArrayLike, y: int) -> np.ndarray:
+    r"""The slope :func:`ce_grad_a` integrated along ``a`` by trapezoids: :math:`\int_{a_0}^{a_j} C'(a)\,da`.
+
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (section "Which cost gives
+    ∂C/∂z = a − y?"): the cost that the requirement :math:`\partial C/\partial z = a - y` forces,
+    recovered numerically, without knowing its formula, to compare with the cross-entropy.
+    The trapezoid rule's error is of order :math:`h^2` for a grid step ``h``.
+
+    Parameters
+    ----------
+    a : array_like, shape (N,)
+        A strictly increasing grid of probabilities strictly between 0 and 1, N >= 2.
+    y : {0, 1}
+        The target.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N,)
+        Entry ``j`` approximates :math:`C(a_j) - C(a_0)`; entry 0 is 0.
+
+    Raises
+    ------
+    ValueError
+        If ``a`` is not a strictly increasing 1-D grid of at least 2 points inside (0, 1), or
+        ``y`` is not 0 or 1.
+
+    Examples
+    --------
+    >>> grid = np.linspace(0.5, 0.9, 4001)
+    >>> round(float(cost_from_slope(grid, 1)[-1]), 6)  # -ln 0.9 + ln 0.5
+    -0.587787
+    """
+    grid = as_float_array(a, "a", ndim=1).astype(np.float64, copy=False)
+    if grid.shape[0] < 2 or np.any(np.diff(grid) <= 0):
+        raise ValueError(f"a must be a strictly increasing grid of at least 2 points; got {describe(a)}")
+    if isinstance(y, bool) or y not in (0, 1):
+        raise ValueError(f"y must be 0 or 1; got {describe(y)}")
+    slope = ce_grad_a(grid, y)
+    pieces = np.diff(grid) * (slope[1:] + slope[:-1]) / 2
+    return np.concatenate([[0.0], np.cumsum(pieces)])
 
 
 def mse_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:

@@ -189,3 +189,20 @@ def test_ce_grad_a_is_the_derivative_of_the_cross_entropy_in_a(rng):
 def test_ce_grad_a_needs_open_interval(a):
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
         squared_error.ce_grad_a(a, 1)
+
+
+def test_cost_from_slope_recovers_the_cross_entropy():
+    grid = np.linspace(0.02, 0.98, 20001)
+    for y in (0, 1):
+        bce = -(y * np.log(grid) + (1 - y) * np.log(1 - grid))
+        np.testing.assert_allclose(squared_error.cost_from_slope(grid, y), bce - bce[0], atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("a", "y", "message"),
+    [([0.5], 1, "strictly increasing"), ([0.5, 0.4], 1, "strictly increasing"), ([0.0, 0.5], 1, "strictly between"),
+     ([0.2, 0.5], 2, "y must be 0 or 1"), ([0.2, 0.5], True, "y must be 0 or 1")],
+)
+def test_cost_from_slope_bad_input(a, y, message):
+    with pytest.raises(ValueError, match=message):
+        squared_error.cost_from_slope(a, y)
