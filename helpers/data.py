@@ -1,10 +1,10 @@
 """Loading the course's data sets, adding the intercept column, standardising, splitting.
 
 The loaders read the files in the repository's ``data/`` folder (see ``data/README.md``);
-nothing is downloaded. Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``
-(exam scores, standardisation) and ``notebooks/04_softmax_gradient.ipynb`` (digits, splits);
+nothing is downloaded. Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``
+(exam scores, standardisation) and ``notebooks/08_softmax.ipynb`` (digits, splits);
 the small random data sets of the figures in ``notebooks/01_sigmoid.ipynb`` (two blobs) and
-``notebooks/03_cross_entropy_vs_mse.ipynb`` (a 1-D toy problem).
+``notebooks/06_cross_entropy_vs_mse.ipynb`` (a 1-D toy problem).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _read_csv(name: str, skiprows: int = 0) -> np.ndarray:
 def load_exam_scores() -> tuple[np.ndarray, np.ndarray]:
     """The exam-score admission data (``data/ex2data1.txt``).
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
     Returns
     -------
@@ -71,7 +71,7 @@ def load_exam_scores() -> tuple[np.ndarray, np.ndarray]:
 def load_digits() -> tuple[np.ndarray, np.ndarray]:
     """The 8x8 handwritten digits (``data/digits.csv``).
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Returns
     -------
@@ -124,7 +124,7 @@ def add_intercept(X: ArrayLike) -> np.ndarray:
 def standardize(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Give every column mean 0 and standard deviation 1; return the statistics too.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Apply the returned
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. Apply the returned
     ``mean`` and ``std`` to new points with :func:`apply_standardization`, never
     statistics computed on the new points themselves. A constant column (standard
     deviation 0, such as a pixel that is blank in every image) gets ``std = 1``, so it
@@ -164,7 +164,7 @@ def standardize(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def min_max_scale(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Map every column onto [0, 1] by its minimum and range; return them too.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` (Exercise 4), as the
+    Introduced in ``notebooks/04_gradient_descent.ipynb`` (Exercise 4), as the
     source article scales the exam scores. Unlike :func:`standardize` it does not centre
     the columns, which leaves the Hessian worse conditioned. A constant column gets range
     1, so it becomes all zeros instead of ``0 / 0``.
@@ -204,7 +204,7 @@ def min_max_scale(X: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def apply_standardization(X: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.ndarray:
     """Standardise new points with statistics from :func:`standardize`: ``(X - mean) / std``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     Parameters
     ----------
@@ -239,7 +239,7 @@ def train_test_split(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Split samples at random into a training set and a held-out test set.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -282,6 +282,47 @@ def train_test_split(
 
 
 # --- added for notebooks 01 and 03: small seeded data sets drawn at random ---
+def make_study_hours(rng: np.random.Generator, m: int = 20) -> tuple[np.ndarray, np.ndarray]:
+    """Hours studied by ``m`` students and whether each passed: the small 1-D data set of notebooks 01 and 02.
+
+    Hours are drawn uniformly from [0.5, 9.5], rounded to 0.1 h and sorted; a student passes
+    with the hidden probability ``σ(1.5 (hours − 5))``.
+
+    Introduced in ``notebooks/01_sigmoid.ipynb``.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of the draws; the notebooks pass ``np.random.default_rng(5)``.
+    m : int, default 20
+        Number of students (>= 1).
+
+    Returns
+    -------
+    hours : numpy.ndarray of float64, shape (m,)
+        Hours studied, increasing.
+    passed : numpy.ndarray of float64, shape (m,)
+        1.0 for a pass, 0.0 for a fail.
+
+    Raises
+    ------
+    ValueError
+        If ``rng`` is not a Generator or ``m < 1``.
+
+    Examples
+    --------
+    >>> hours, passed = make_study_hours(np.random.default_rng(5), m=4)
+    >>> hours.shape, bool(np.all(np.diff(hours) >= 0)), set(passed.tolist()) <= {0.0, 1.0}
+    ((4,), True, True)
+    """
+    check_rng(rng)
+    m = check_iterations(m, "m")
+    hours = np.sort(rng.uniform(0.5, 9.5, size=m)).round(1)
+    chance = _sigmoid(1.5 * (hours - 5.0))
+    passed = (rng.uniform(size=m) < chance).astype(np.float64)
+    return hours, passed
+
+
 def make_two_blobs(
     rng: np.random.Generator,
     n_per_class: int = 40,
@@ -290,7 +331,7 @@ def make_two_blobs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """A two-class cloud in the plane: one round Gaussian blob per class.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``.
 
     Parameters
     ----------
@@ -334,7 +375,7 @@ def make_toy_data(
 ) -> tuple[np.ndarray, np.ndarray]:
     """A small 1-D classification problem: ``x ~ N(0, spread²)``, ``y ~ Bernoulli(σ(weight·x + bias))``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     Parameters
     ----------
@@ -380,7 +421,7 @@ def make_three_class_data(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Three round Gaussian clouds in the plane, centred at :data:`THREE_CLASS_CENTRES`.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. The clouds overlap a little, so
+    Introduced in ``notebooks/09_softmax_training.ipynb``. The clouds overlap a little, so
     no line separates them perfectly and the unregularised cost has a finite minimum.
 
     Parameters

@@ -2,7 +2,7 @@
 
 A logistic model is linear in its features, so its decision boundary
 :math:`\\theta^T \\varphi(x) = 0` is only as flexible as the feature map :math:`\\varphi`.
-This module holds the two maps used in ``notebooks/05_regularisation_in_practice.ipynb``:
+This module holds the two maps used in ``notebooks/10_regularisation.ipynb``:
 
 * :func:`polynomial_features`: every monomial :math:`x_1^i x_2^j` with :math:`i + j \\le d`
   (curved boundaries from a linear model);
@@ -10,7 +10,7 @@ This module holds the two maps used in ``notebooks/05_regularisation_in_practice
   feature into bins and give each bin its own weight (discretisation);
 
 and the seeded synthetic data sets of that notebook (:func:`make_rings`,
-:func:`make_three_blobs`, :func:`make_age_risk`). numpy only; no loop over samples.
+:func:`make_age_risk`). numpy only; no loop over samples.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ __all__ = [
     "bin_labels",
     "make_age_risk",
     "make_rings",
-    "make_three_blobs",
     "n_polynomial_features",
     "one_hot_bins",
     "polynomial_design",
@@ -80,7 +79,7 @@ def _check_edges(edges: ArrayLike) -> np.ndarray:
 def n_polynomial_features(degree: int) -> int:
     """Number of monomials :math:`x_1^i x_2^j` with :math:`i + j \\le d`, the ones column included.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. There are ``t + 1``
+    Introduced in ``notebooks/10_regularisation.ipynb``. There are ``t + 1``
     monomials of total degree exactly ``t`` (``j = 0..t``), so the count is
     ``1 + 2 + ... + (d + 1) = (d + 1)(d + 2) / 2``.
 
@@ -110,7 +109,7 @@ def n_polynomial_features(degree: int) -> int:
 def polynomial_exponents(degree: int) -> np.ndarray:
     """The exponent pairs ``(i, j)`` of the columns of :func:`polynomial_features`, in order.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. Columns are sorted by
+    Introduced in ``notebooks/10_regularisation.ipynb``. Columns are sorted by
     total degree ``t = i + j``, and within one degree by rising power of ``x2``:
     ``1, x1, x2, x1², x1 x2, x2², x1³, ...``.
 
@@ -141,7 +140,7 @@ def polynomial_exponents(degree: int) -> np.ndarray:
 def polynomial_features(X: ArrayLike, degree: int) -> np.ndarray:
     r"""Map 2 inputs to every monomial :math:`x_1^i x_2^j` with :math:`i + j \le d`.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
 
     .. math:: \varphi(x) = (1,\ x_1,\ x_2,\ x_1^2,\ x_1 x_2,\ x_2^2,\ \dots,\ x_2^d)
 
@@ -199,7 +198,7 @@ def polynomial_features(X: ArrayLike, degree: int) -> np.ndarray:
 def polynomial_feature_names(degree: int, names: tuple[str, str] = ("x1", "x2")) -> list[str]:
     """Readable names of the columns of :func:`polynomial_features`, such as ``"x1² x2"``.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
 
     Parameters
     ----------
@@ -242,7 +241,7 @@ def polynomial_feature_names(degree: int, names: tuple[str, str] = ("x1", "x2"))
 def polynomial_design(X_train: ArrayLike, degree: int, *X_other: ArrayLike) -> tuple[np.ndarray, ...]:
     """Standardised polynomial design matrices: training set, then any other point sets.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. Builds
+    Introduced in ``notebooks/10_regularisation.ipynb``. Builds
     :func:`polynomial_features` of every point set, then standardises every column except
     the ones with the mean and standard deviation of the *training* columns (the same
     statistics for held-out points and plotting grids, never their own). Standardised
@@ -290,7 +289,7 @@ def polynomial_design(X_train: ArrayLike, degree: int, *X_other: ArrayLike) -> t
 def quantile_bin_edges(x: ArrayLike, n_bins: int) -> np.ndarray:
     """Inner bin edges at the quantiles ``1/K, 2/K, ..., (K-1)/K`` of ``x``.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. Quantile bins hold
+    Introduced in ``notebooks/13_in_practice.ipynb``. Quantile bins hold
     (about) the same number of training samples each, so every bin's weight is estimated
     from the same amount of data. Only the *inner* edges are returned: the first bin is
     open to the left and the last open to the right, so every real value, including one
@@ -331,7 +330,7 @@ def quantile_bin_edges(x: ArrayLike, n_bins: int) -> np.ndarray:
 def bin_index(x: ArrayLike, edges: ArrayLike) -> np.ndarray:
     """The bin of each value: ``k`` such that ``edges[k-1] <= x < edges[k]``.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. This is
+    Introduced in ``notebooks/13_in_practice.ipynb``. This is
     ``np.digitize(x, edges)``: bin 0 is everything below ``edges[0]``, bin ``K-1 =
     len(edges)`` everything from ``edges[-1]`` up, and a value equal to an edge belongs to
     the bin that starts there. Values outside the training range land in the first or
@@ -367,7 +366,7 @@ def bin_index(x: ArrayLike, edges: ArrayLike) -> np.ndarray:
 def one_hot_bins(x: ArrayLike, edges: ArrayLike) -> np.ndarray:
     """One-hot encoding of the bins: row ``i`` has a single 1, in the column of ``x[i]``'s bin.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. With these columns a
+    Introduced in ``notebooks/13_in_practice.ipynb``. With these columns a
     logistic model gives every bin its own weight, so the effect of the feature can take
     any shape (rise, fall, rise again) instead of one slope.
 
@@ -403,7 +402,7 @@ def one_hot_bins(x: ArrayLike, edges: ArrayLike) -> np.ndarray:
 def bin_labels(edges: ArrayLike, fmt: str = "{:.0f}") -> list[str]:
     """Human-readable ranges of the bins, such as ``"< 30"``, ``"30–45"``, ``"≥ 60"``.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/13_in_practice.ipynb``.
 
     Parameters
     ----------
@@ -442,7 +441,7 @@ def make_rings(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Two noisy concentric rings in the square [-1.3, 1.3]²: class 1 inside, class 0 outside.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. No straight line
+    Introduced in ``notebooks/10_regularisation.ipynb``. No straight line
     separates them (every line through the middle cuts both rings in half); the circle
     :math:`x_1^2 + x_2^2 = r^2`, which is linear in the degree-2 features, does. The radii
     are drawn from normal distributions around ``radii``, so the rings overlap a little
@@ -493,52 +492,10 @@ def make_rings(
     return np.clip(X, -1.3, 1.3), y
 
 
-def make_three_blobs(m: int, rng: np.random.Generator, spread: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """Three overlapping Gaussian clouds in 2-D, classes 0, 1, 2 (for one-vs-rest and softmax).
-
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. The centres sit at
-    (0, 2.5), (-2.2, -1.3) and (2.2, -1.3) (a triangle); every cloud has standard deviation
-    ``spread`` in both directions.
-
-    Parameters
-    ----------
-    m : int
-        Number of points (>= 3); classes are assigned in turn (0, 1, 2, 0, ...).
-    rng : numpy.random.Generator
-    spread : float, default 1.0
-        Standard deviation of each cloud (> 0).
-
-    Returns
-    -------
-    X : numpy.ndarray of float64, shape (m, 2)
-    y : numpy.ndarray of int64, shape (m,)
-        Labels 0, 1, 2.
-
-    Raises
-    ------
-    ValueError
-        On a bad ``m``, ``rng`` or ``spread``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> X, y = make_three_blobs(6, np.random.default_rng(0))
-    >>> X.shape, y.tolist()
-    ((6, 2), [0, 1, 2, 0, 1, 2])
-    """
-    count = _check_count(m, "m", 3)
-    gen = _check_rng(rng)
-    if not (isinstance(spread, (int, float)) and np.isfinite(spread) and spread > 0):
-        raise ValueError(f"spread must be a positive, finite number; got {spread!r}")
-    centres = np.array([[0.0, 2.5], [-2.2, -1.3], [2.2, -1.3]])
-    y = np.arange(count, dtype=np.int64) % 3
-    return centres[y] + spread * gen.standard_normal((count, 2)), y
-
-
 def age_risk_probability(age: ArrayLike, shape: str = "u") -> np.ndarray:
     r"""True probability of the outcome at a given age, for the data of :func:`make_age_risk`.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. With
+    Introduced in ``notebooks/13_in_practice.ipynb``. With
     :math:`u = (a - 54) / 36` (-1 at 18 years, +1 at 90 years) the true log-odds are
 
     * ``shape="u"``: :math:`-1.6 + 5u^2`, risk high at *both* ends (about 0.97) and low in
@@ -582,7 +539,7 @@ def make_age_risk(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Ages drawn uniformly and yes/no outcomes drawn with :func:`age_risk_probability`.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/13_in_practice.ipynb``.
 
     Parameters
     ----------
@@ -628,7 +585,7 @@ def make_age_risk(
 def raw_units_theta(theta: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.ndarray:
     r"""Rewrite weights learnt on standardised features as weights on the raw features.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. A model trained on
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. A model trained on
     :math:`u_j = (x_j - \mu_j)/s_j` has the score
 
     .. math:: z = \theta_0 + \sum_j \theta_j \frac{x_j - \mu_j}{s_j}

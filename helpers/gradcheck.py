@@ -1,8 +1,8 @@
 """Numerical gradients by central differences, and the relative error used to compare them.
 
-Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` and used in every later
+Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb`` and used in every later
 notebook to check an analytic gradient before trusting it; the element-wise derivative of a
-per-sample loss and the finite-difference Hessian in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+per-sample loss and the finite-difference Hessian in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def numerical_gradient(
 ) -> np.ndarray:
     r"""Central-difference estimate of the gradient of a scalar function.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/05_convexity_newton.ipynb``.
 
     .. math::
         \frac{\partial f}{\partial x_j}
@@ -88,7 +88,7 @@ def numerical_gradient(
 def relative_error(a: ArrayLike, b: ArrayLike) -> float:
     r"""Relative difference of two arrays, :math:`\|a - b\| / \max(\|a\| + \|b\|, 10^{-300})`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/05_convexity_newton.ipynb``.
 
     Scale-free, so one threshold works for large and small gradients: below ``1e-7`` an
     analytic gradient agrees with a central difference; around ``1e-2`` or more, something
@@ -131,7 +131,7 @@ def check_gradient(
 ) -> float:
     """Relative error between an analytic gradient and its central-difference estimate.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
     Parameters
     ----------
@@ -166,7 +166,7 @@ def check_gradient(
 def central_difference(f: Callable[[np.ndarray], np.ndarray], z: ArrayLike, eps: float = 1e-5) -> np.ndarray:
     r"""Element-wise central difference :math:`(f(z + \varepsilon) - f(z - \varepsilon)) / 2\varepsilon`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. For functions that act on
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. For functions that act on
     each entry of ``z`` separately (a per-sample loss), one call checks a whole grid; use
     :func:`numerical_gradient` for functions of a parameter vector.
 
@@ -201,7 +201,7 @@ def finite_difference_hessian(
 ) -> np.ndarray:
     r"""Hessian by central differences of an analytic gradient, symmetrised.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Column ``j`` is
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. Column ``j`` is
     :math:`(\nabla f(\theta + \varepsilon e_j) - \nabla f(\theta - \varepsilon e_j)) / 2\varepsilon`;
     the result is :math:`(H + H^T)/2`. It loops over the ``n`` parameters (2n gradient calls).
 

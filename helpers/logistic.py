@@ -11,8 +11,8 @@ Conventions used throughout the course:
 
 The model, the decision rule and its boundary line are introduced in
 ``notebooks/01_sigmoid.ipynb``; the cost, gradient and Hessian in
-``notebooks/02_likelihood_cross_entropy.ipynb``; the squared-error cost, its Hessian and the
-accuracy along a training path in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+``notebooks/03_likelihood_cross_entropy.ipynb``; the squared-error cost, its Hessian and the
+accuracy along a training path in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
 Every public function checks its input; the private ``_``-prefixed kernels skip the
 checks so that an optimiser can validate once and then iterate at full speed. The
@@ -219,7 +219,7 @@ def _hessian(theta: np.ndarray, X: np.ndarray, lam: float = 0.0, z: np.ndarray |
 def predict_proba(theta: ArrayLike, X: ArrayLike) -> np.ndarray:
     r"""Model probabilities :math:`h_\theta(x) = \sigma(\theta^T x) = P(y = 1 \mid x)`.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``.
 
     Parameters
     ----------
@@ -250,7 +250,7 @@ def predict_proba(theta: ArrayLike, X: ArrayLike) -> np.ndarray:
 def predict(theta: ArrayLike, X: ArrayLike, threshold: float = 0.5) -> np.ndarray:
     r"""Class labels: 1 where :math:`h_\theta(x) \ge` ``threshold``, else 0.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``. With the default threshold 1/2 this is
+    Introduced in ``notebooks/02_decision_boundary.ipynb``. With the default threshold 1/2 this is
     the sign of the score: ``1`` exactly when :math:`\theta^T x \ge 0`, so the decision
     boundary is the set :math:`\theta^T x = 0`.
 
@@ -283,7 +283,7 @@ def predict(theta: ArrayLike, X: ArrayLike, threshold: float = 0.5) -> np.ndarra
 def cost(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
     r"""Cross-entropy cost of logistic regression, with optional L2 penalty.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     .. math:: J(\theta) = -\frac{1}{m}\sum_i \big[y_i \ln h_i + (1-y_i)\ln(1-h_i)\big]
               + \frac{\lambda}{2m}\sum_{j \ge 1}\theta_j^2,
@@ -323,7 +323,7 @@ def cost(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> floa
 def gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
     r"""Gradient of :func:`cost`: :math:`\nabla J = X^T (h - y) / m + (\lambda / m)\,[0, \theta_1, \dots]`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
     Parameters
     ----------
@@ -351,7 +351,7 @@ def cost_and_gradient(
 ) -> tuple[float, np.ndarray]:
     """:func:`cost` and :func:`gradient` together, sharing one ``X @ theta``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``; this is the function
+    Introduced in ``notebooks/05_convexity_newton.ipynb``; this is the function
     an optimiser calls.
 
     Returns
@@ -367,7 +367,7 @@ def cost_and_gradient(
 def hessian(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
     r"""Hessian of :func:`cost`: :math:`H = X^T S X / m + (\lambda/m)\,\mathrm{diag}(0, 1, \dots, 1)`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Here
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. Here
     :math:`S = \mathrm{diag}(h_i (1 - h_i))`. ``H`` is symmetric positive semi-definite
     for every ``theta``, which is why the cost is convex. It does not depend on ``y``;
     ``y`` is taken (and checked) so that the signature matches :func:`cost`.
@@ -396,7 +396,7 @@ def hessian(theta: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> n
 def mse_cost(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> float:
     r"""Squared-error cost through the sigmoid, :math:`\frac{1}{2m}\sum_i (\sigma(\theta^T x_i) - y_i)^2`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``, where it is compared with
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``, where it is compared with
     :func:`cost` and shown to be non-convex and slow to learn from confident mistakes.
 
     Parameters
@@ -422,7 +422,7 @@ def mse_cost(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> float:
 def mse_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Gradient of :func:`mse_cost`: :math:`X^T\big[(h - y)\odot h \odot (1 - h)\big] / m`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. The extra factor
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. The extra factor
     :math:`h(1-h) \le 1/4` is what makes learning slow when the model is confidently wrong.
 
     Returns
@@ -441,7 +441,7 @@ def mse_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
 def mse_cost_and_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> tuple[float, np.ndarray]:
     """:func:`mse_cost` and :func:`mse_gradient` together, sharing one ``X @ theta``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
     """
     weights, design, labels = _check_data(theta, X, y)
     return _mse_cost_and_gradient(weights, design, labels, finite_scores(design, weights)[0])
@@ -450,7 +450,7 @@ def mse_cost_and_gradient(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> tuple
 def mse_hessian(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Hessian of :func:`mse_cost`: :math:`X^T \mathrm{diag}(c)\,X / m`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Here
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. Here
     :math:`c_i = s_i\,[s_i + (h_i - y_i)(1 - 2h_i)]` with :math:`s_i = h_i(1 - h_i)` is the
     second derivative of the sample's squared error in its score
     (:func:`helpers.squared_error.mse_curvature_z`); since ``c_i`` can be negative, this
@@ -481,7 +481,7 @@ def mse_hessian(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
 def separates(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> bool:
     r"""Whether the boundary :math:`\theta^T x = 0` puts every sample strictly on its label's side.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. If it does, the classes
+    Introduced in ``notebooks/10_regularisation.ipynb``. If it does, the classes
     are linearly separable and the unpenalised cost has no minimiser: along
     :math:`t\theta` every term :math:`\ln(1 + e^{-t|\theta^T x_i|})` falls to 0 as
     :math:`t \to \infty`, so the infimum 0 is approached but never reached.
@@ -519,7 +519,7 @@ def separates(theta: ArrayLike, X: ArrayLike, y: ArrayLike) -> bool:
 def gradient_lipschitz_constant(X: ArrayLike, lam: float = 0.0) -> float:
     r"""A global bound on the curvature of the cross-entropy: :math:`L = \lambda_{\max}(X^TX)/(4m) + \lambda/m`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Every weight
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. Every weight
     :math:`s_i = h_i(1 - h_i)` of the Hessian :math:`\frac1m X^TSX` is at most
     :math:`\frac14`, so :math:`H(\theta) \preceq X^TX/(4m)` (+ the penalty's
     :math:`\frac{\lambda}{m}\operatorname{diag}(0, 1, \dots, 1)`) at every :math:`\theta`,
@@ -563,8 +563,8 @@ def gradient_lipschitz_constant(X: ArrayLike, lam: float = 0.0) -> float:
 def accuracy_path(path: ArrayLike, X: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""The share of samples each iterate of a descent path classifies correctly.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (the race of the two costs) and
-    used again in ``notebooks/05_regularisation_in_practice.ipynb``. Iterate
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (the race of the two costs) and
+    used again in ``notebooks/10_regularisation.ipynb``. Iterate
     :math:`\theta_t` predicts class 1 for sample :math:`x_i` when
     :math:`\theta_t^T x_i \ge 0` (that is :math:`h \ge 1/2`, the rule of :func:`predict`);
     the accuracy is the mean of :math:`[\hat y_i = y_i]`. One matrix product serves every

@@ -1,7 +1,7 @@
 """Losses for classification and the information-theory quantities behind them.
 
-Binary losses are introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` (the
-cross-entropies, entropy and KL divergence) and ``notebooks/03_cross_entropy_vs_mse.ipynb``
+Binary losses are introduced in ``notebooks/03_likelihood_cross_entropy.ipynb`` (the
+cross-entropies, entropy and KL divergence) and ``notebooks/06_cross_entropy_vs_mse.ipynb``
 (the squared error). All logarithms are natural logs, so the unit is the nat.
 """
 
@@ -42,7 +42,7 @@ def _labels_and_values(y: ArrayLike, values: ArrayLike, name: str) -> tuple[np.n
 def binary_cross_entropy(y: ArrayLike, p: ArrayLike) -> float:
     r"""Mean binary cross-entropy of predicted probabilities.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     .. math:: J = -\frac{1}{m}\sum_i \big[y_i \ln p_i + (1 - y_i)\ln(1 - p_i)\big]
 
@@ -86,7 +86,7 @@ def binary_cross_entropy(y: ArrayLike, p: ArrayLike) -> float:
 def binary_cross_entropy_with_logits(y: ArrayLike, z: ArrayLike) -> float:
     r"""Mean binary cross-entropy computed from scores (logits) ``z``, stably.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     With :math:`p = \sigma(z)`, :math:`-\ln p = \ln(1 + e^{-z})` and
     :math:`-\ln(1-p) = \ln(1 + e^{z})`, so the loss of one sample is
@@ -123,7 +123,7 @@ def binary_cross_entropy_with_logits(y: ArrayLike, z: ArrayLike) -> float:
 def mean_squared_error(y: ArrayLike, p: ArrayLike) -> float:
     r"""Half the mean squared error, :math:`\frac{1}{2m}\sum_i (p_i - y_i)^2`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     The factor 1/2 is the course's convention: it cancels the 2 that differentiation
     brings down, so the derivative with respect to ``p_i`` is ``(p_i - y_i) / m``.
@@ -180,7 +180,7 @@ def _result(values: np.ndarray) -> float | np.ndarray:
 def entropy(p: ArrayLike) -> float | np.ndarray:
     r"""Shannon entropy :math:`H(p) = -\sum_k p_k \ln p_k` in nats, with :math:`0 \ln 0 = 0`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     Parameters
     ----------
@@ -211,7 +211,7 @@ def entropy(p: ArrayLike) -> float | np.ndarray:
 def cross_entropy(p: ArrayLike, q: ArrayLike) -> float | np.ndarray:
     r"""Cross-entropy :math:`H(p, q) = -\sum_k p_k \ln q_k` of ``q`` relative to ``p``, in nats.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     Terms with :math:`p_k = 0` contribute 0. If some :math:`q_k = 0` where
     :math:`p_k > 0`, the cross-entropy is infinite and ``inf`` is returned (no warning).
@@ -244,7 +244,7 @@ def cross_entropy(p: ArrayLike, q: ArrayLike) -> float | np.ndarray:
 def kl_divergence(p: ArrayLike, q: ArrayLike) -> float | np.ndarray:
     r"""Kullback-Leibler divergence :math:`D_{KL}(p \| q) = \sum_k p_k \ln(p_k / q_k)`, in nats.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. It equals
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. It equals
     :math:`H(p, q) - H(p)`, is never negative, and is 0 only when ``p == q``.
 
     Parameters

@@ -4,7 +4,7 @@ A training run (:class:`helpers.optim.Trajectory`) keeps every iterate; the metr
 of them are computed afterwards, vectorised over the iterates: the scores of ``T`` iterates
 are one matrix product ``X @ [W_0 | W_1 | ... | W_T]``, with no loop over samples.
 
-Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+Introduced in ``notebooks/08_softmax.ipynb``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = ["confusion_matrix", "path_metrics"]
 def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, k: int) -> np.ndarray:
     """Count how often each true class was predicted as each class.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -67,7 +67,7 @@ def path_metrics(
 ) -> tuple[np.ndarray | None, np.ndarray]:
     r"""Mean cross-entropy and accuracy of every iterate of a softmax-regression path.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. For iterate :math:`W_t` the cost
+    Introduced in ``notebooks/08_softmax.ipynb``. For iterate :math:`W_t` the cost
     is :math:`-\frac{1}{m}\sum_i \ln p_{i, y_i}` (log-softmax of the scores, no penalty: the
     data term of :func:`helpers.softmax.cost`) and the accuracy the share of samples whose
     highest score is their label (ties go to the first class, as ``argmax`` decides). The

@@ -2,8 +2,8 @@
 
 For each class k, a logistic model learns "class k" against "every other class"; a
 sample is assigned to the class whose model is most confident. Introduced in
-``notebooks/04_softmax_gradient.ipynb`` (compared with softmax) and used again in
-``notebooks/05_regularisation_in_practice.ipynb``.
+``notebooks/08_softmax.ipynb`` (compared with softmax) and used again in
+``notebooks/10_regularisation.ipynb``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def fit(
 ) -> np.ndarray:
     """Fit K binary logistic models by Newton's method, one per class.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Parameters
     ----------
@@ -70,7 +70,7 @@ def fit(
 def predict_scores(Theta: ArrayLike, X: ArrayLike) -> np.ndarray:
     """Each binary model's probability of "its" class, ``sigmoid(X @ Theta)``.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Unlike softmax probabilities,
+    Introduced in ``notebooks/09_softmax_training.ipynb``. Unlike softmax probabilities,
     the rows need not sum to 1: the K models were trained separately.
 
     Parameters
@@ -90,7 +90,7 @@ def predict_scores(Theta: ArrayLike, X: ArrayLike) -> np.ndarray:
 def predict(Theta: ArrayLike, X: ArrayLike) -> np.ndarray:
     """The class whose binary model is most confident, per sample.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Returns
     -------

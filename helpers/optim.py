@@ -5,8 +5,8 @@ every iterate, so a notebook can train once per learning rate and then show any
 iteration count by slicing (this is what keeps the sliders instant).
 
 Gradient descent is introduced in ``notebooks/01_sigmoid.ipynb`` (as a preview) and
-derived in ``notebooks/02_likelihood_cross_entropy.ipynb``, together with Newton's method;
-mini-batch and stochastic updates in ``notebooks/04_softmax_gradient.ipynb``.
+derived in ``notebooks/03_likelihood_cross_entropy.ipynb``, together with Newton's method;
+mini-batch and stochastic updates in ``notebooks/08_softmax.ipynb``.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _first_rise(costs: np.ndarray) -> int | None:
 def cost_behaviour(costs: ArrayLike, iteration: int | None = None) -> tuple[str, int | None]:
     """What the cost of a run did up to ``iteration``, for the divergence banner of a figure.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. A cost that rises above
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. A cost that rises above
     its starting value does not always mean a run that fails. With ``c_0 .. c_t`` the
     costs up to iteration ``t`` and ``k`` the first iteration whose cost is above ``c_0``
     (or not finite):
@@ -182,7 +182,7 @@ def gradient_descent(
     r"""Batch gradient descent, :math:`x_{t+1} = x_t - \alpha \nabla f(x_t)`, recording every step.
 
     Introduced in ``notebooks/01_sigmoid.ipynb`` and derived in
-    ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     Divergence is reported, not raised: if the cost rises above its starting value the
     iteration is stored in ``diverged_at``; if the cost, the gradient or the next iterate
@@ -251,7 +251,7 @@ def gradient_descent(
 class Descent:
     r"""Batch gradient descent at several learning rates at once, trained as far as asked.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``; every training figure of
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``; every training figure of
     the course trains through it. For each rate :math:`\alpha_j` it takes the steps
     :math:`x_{t+1} = x_t - \alpha_j \nabla f(x_t)` of :func:`gradient_descent`, and
     :meth:`trajectory` returns, rate by rate, the :class:`Trajectory` that
@@ -393,7 +393,7 @@ def logistic_descent(
 ) -> Descent:
     """:class:`Descent` on binary logistic regression: :func:`fit_logistic_gd` for several rates at once.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Nothing is trained until
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. Nothing is trained until
     :meth:`Descent.advance` is called.
 
     Parameters
@@ -442,7 +442,7 @@ def softmax_descent(
 ) -> Descent:
     """:class:`Descent` on softmax regression from ``W = 0``: :func:`fit_softmax_gd` for several rates at once.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -484,7 +484,7 @@ def minibatch_gradient_descent(
 ) -> Trajectory:
     r"""Mini-batch gradient descent; ``batch_size=1`` is stochastic gradient descent.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Each epoch shuffles the samples with ``rng`` and takes one step per batch of
     ``batch_size`` samples (the last batch may be smaller). ``batch_size = n_samples``
@@ -566,7 +566,7 @@ def newton(
 ) -> Trajectory:
     r"""Newton's method with backtracking, :math:`x_{t+1} = x_t - s\,H^{-1}\nabla f(x_t)`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. For logistic regression
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. For logistic regression
     this is iteratively reweighted least squares (IRLS). The full step ``s = 1`` is tried
     first and halved until the cost does not increase. The halving is what makes the
     method safe from any start: a pure Newton step can overshoot far from the optimum and
@@ -672,7 +672,7 @@ def fit_logistic_gd(
     """Fit binary logistic regression by batch gradient descent.
 
     Introduced in ``notebooks/01_sigmoid.ipynb`` (preview) and
-    ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    ``notebooks/04_gradient_descent.ipynb``.
 
     Parameters
     ----------
@@ -688,7 +688,7 @@ def fit_logistic_gd(
         L2 strength (only for ``loss="cross_entropy"``).
     loss : {"cross_entropy", "mse"}
         Which cost to descend: :func:`helpers.logistic.cost` or
-        :func:`helpers.logistic.mse_cost` (see ``notebooks/03_cross_entropy_vs_mse.ipynb``).
+        :func:`helpers.logistic.mse_cost` (see ``notebooks/07_learning_slowdown.ipynb``).
 
     Returns
     -------
@@ -726,7 +726,7 @@ def fit_logistic_newton(
 ) -> Trajectory:
     """Fit binary logistic regression by Newton's method (IRLS).
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
     With ``lam = 0`` a minimiser exists only if the classes overlap. If the last iterate
     separates them (:func:`helpers.logistic.separates`), the result says so
@@ -780,7 +780,7 @@ def fit_softmax_gd(
 ) -> Trajectory:
     """Fit softmax regression by batch gradient descent.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Parameters
     ----------

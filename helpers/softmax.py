@@ -5,7 +5,7 @@ Conventions: ``X`` has shape (m, n) with a leading column of ones for the interc
 (not regularised); ``y`` has shape (m,) and holds integer labels ``0..K-1``. Costs are
 means over samples; ``lam`` adds ``lam / (2 m) * sum(W[1:] ** 2)``.
 
-Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+Introduced in ``notebooks/08_softmax.ipynb``.
 
 As in :mod:`helpers.logistic`, the public functions never read all of ``X`` when the
 scores ``X @ W`` are finite (:func:`helpers._validate.finite_scores`).
@@ -272,10 +272,9 @@ def _check_data(
 def softmax(Z: ArrayLike, temperature: float = 1.0) -> np.ndarray:
     r"""Row-wise softmax :math:`p_k = e^{z_k / T} / \sum_j e^{z_j / T}`, computed stably.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``; the temperature :math:`T` in
-    ``notebooks/08_softmax.ipynb`` (section "Temperature and confidence"). ``T = 1`` is the
-    plain softmax; ``T -> 0`` tends to the one-hot of the largest score (argmax), ``T -> inf``
-    to the uniform distribution.
+    Introduced in ``notebooks/08_softmax.ipynb``; the temperature :math:`T` in its section
+    "Temperature and confidence". ``T = 1`` is the plain softmax; ``T -> 0`` tends to the
+    one-hot of the largest score (argmax), ``T -> inf`` to the uniform distribution.
 
     Because softmax is unchanged when the same number is added to every score of a
     row, the row maximum is subtracted first: every exponent is then <= 0, so nothing
@@ -320,7 +319,7 @@ def softmax(Z: ArrayLike, temperature: float = 1.0) -> np.ndarray:
 def log_softmax(Z: ArrayLike) -> np.ndarray:
     r"""Row-wise log of the softmax, :math:`z_k - \log\sum_j e^{z_j}` (log-sum-exp).
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Finite for every finite input,
+    Introduced in ``notebooks/08_softmax.ipynb``. Finite for every finite input,
     even where the softmax itself rounds to 0.
 
     Parameters
@@ -349,7 +348,7 @@ def log_softmax(Z: ArrayLike) -> np.ndarray:
 def one_hot(y: ArrayLike, k: int) -> np.ndarray:
     """One-hot encode labels: row ``i`` is all zeros except a 1 in column ``y[i]``.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -383,7 +382,7 @@ def one_hot(y: ArrayLike, k: int) -> np.ndarray:
 def predict_proba(W: ArrayLike, X: ArrayLike) -> np.ndarray:
     r"""Class probabilities :math:`P = \operatorname{softmax}(X W)`.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -407,7 +406,7 @@ def predict_proba(W: ArrayLike, X: ArrayLike) -> np.ndarray:
 def predict(W: ArrayLike, X: ArrayLike) -> np.ndarray:
     """Most probable class for each sample: ``argmax`` of the scores ``X @ W`` per row.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. (The argmax of the scores
+    Introduced in ``notebooks/09_softmax_training.ipynb``. (The argmax of the scores
     equals the argmax of the probabilities, since softmax preserves order.)
 
     Parameters
@@ -431,7 +430,7 @@ def predict(W: ArrayLike, X: ArrayLike) -> np.ndarray:
 def cost(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
     r"""Softmax cross-entropy cost with optional L2 penalty.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     .. math:: J(W) = -\frac{1}{m}\sum_i \ln p_{i, y_i} + \frac{\lambda}{2m}\sum_{j\ge 1,k} W_{jk}^2
 
@@ -471,7 +470,7 @@ def cost(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
 def gradient(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
     r"""Gradient of :func:`cost`: :math:`\nabla_W J = X^T (P - Y) / m + (\lambda/m) W` (row 0 unpenalised).
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. ``Y`` is the one-hot matrix of
+    Introduced in ``notebooks/08_softmax.ipynb``. ``Y`` is the one-hot matrix of
     the labels; it is never built (``P - Y`` subtracts 1 at each sample's label).
 
     Parameters
@@ -501,7 +500,7 @@ def cost_and_gradient(
 ) -> tuple[float, np.ndarray]:
     """:func:`cost` and :func:`gradient` together, sharing one ``X @ W`` and one softmax.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``; this is what an optimiser calls.
+    Introduced in ``notebooks/09_softmax_training.ipynb``; this is what an optimiser calls.
 
     Returns
     -------
@@ -519,7 +518,7 @@ def minibatch_objective(
 ) -> Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]:
     r"""Cost and gradient of softmax regression on a subset of the samples, for mini-batch descent.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. The data are checked once, here;
+    Introduced in ``notebooks/09_softmax_training.ipynb``. The data are checked once, here;
     the returned function then runs the unchecked kernel of :func:`cost_and_gradient` on the
     rows ``idx`` (one matrix product, no loop over samples), which matters when stochastic
     descent calls it once per sample. The penalty is scaled so that the batch gradient is an

@@ -1,6 +1,6 @@
 """Cross-entropy versus squared error through a sigmoid, per score and per model.
 
-Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``, which compares two costs for the
+Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``, which compares two costs for the
 same model ``h = sigmoid(z)``:
 
 * cross-entropy, per sample ``-[y ln h + (1 - y) ln(1 - h)]``, whose derivative with
@@ -84,7 +84,7 @@ def _scores_and_labels(z: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarr
 def ce_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Per-sample cross-entropy as a function of the score, :math:`\ln(1 + e^{z}) - y z`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Equal to
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. Equal to
     :math:`-[y \ln h + (1-y)\ln(1-h)]` with :math:`h = \sigma(z)`, but computed from ``z``
     with ``numpy.logaddexp`` so it never takes ``log(0)``: a confidently wrong score
     ``z = -800`` with ``y = 1`` costs 800 nats, not infinity.
@@ -119,7 +119,7 @@ def ce_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
 def ce_grad_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Derivative of the per-sample cross-entropy with respect to the score: :math:`h - y`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     Parameters
     ----------
@@ -229,7 +229,7 @@ def cost_from_slope(a: ArrayLike, y: int) -> np.ndarray:
 def mse_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Per-sample half squared error through the sigmoid, :math:`(\sigma(z) - y)^2 / 2`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     Parameters
     ----------
@@ -258,7 +258,7 @@ def mse_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
 def mse_grad_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Derivative of :func:`mse_loss_z` with respect to the score: :math:`(h - y)\,h\,(1 - h)`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. ``h (1 - h)`` is computed as
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. ``h (1 - h)`` is computed as
     ``sigmoid(z) * sigmoid(-z)``, free of the cancellation in ``1 - h``.
 
     Parameters
@@ -290,7 +290,7 @@ def mse_grad_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
 def ce_curvature_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Second derivative of the per-sample cross-entropy in ``z``: :math:`h(1-h) \ge 0`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. It does not depend on ``y``
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. It does not depend on ``y``
     (``y`` is checked only so that the signature matches :func:`mse_curvature_z`).
 
     Parameters
@@ -316,7 +316,7 @@ def ce_curvature_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
 def mse_curvature_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Second derivative of :func:`mse_loss_z` in ``z``: :math:`s\,[s + (h - y)(1 - 2h)]`, :math:`s = h(1-h)`.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. For ``y = 1`` it equals
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. For ``y = 1`` it equals
     :math:`h(1-h)^2(3h - 1)`, negative whenever :math:`h < 1/3`: the squared error is
     concave in ``z`` on the confidently wrong side. ``1 - 2h`` is computed as
     ``sigmoid(-z) - sigmoid(z)``.
@@ -353,7 +353,7 @@ def cost_surfaces(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Cross-entropy and half-MSE costs of ``h = σ(w x + b)`` on a grid of ``(w, b)``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Vectorised over the grid
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. Vectorised over the grid
     and the samples (memory ``len(b_values) * len(w_values) * m`` floats).
 
     Parameters
@@ -396,7 +396,7 @@ def min_eigenvalue_grid(
 ) -> np.ndarray:
     r"""Smallest eigenvalue of the cost's Hessian over ``(b, w)`` at every grid point, vectorised.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. With per-sample curvature
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. With per-sample curvature
     :math:`c_i = \ell''(z_i)` (:func:`ce_curvature_z` or :func:`mse_curvature_z`) the
     Hessian is :math:`\frac1m\sum_i c_i \begin{pmatrix}1 & x_i\\ x_i & x_i^2\end{pmatrix}`,
     whose smaller eigenvalue is :math:`\frac{p + r}{2} - \sqrt{(\frac{p - r}{2})^2 + q^2}`
@@ -437,7 +437,7 @@ def min_eigenvalues(
 ) -> np.ndarray:
     """Smallest Hessian eigenvalue at every grid point ``theta = (b, w)``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Calls ``hessian`` once per
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. Calls ``hessian`` once per
     grid point (a loop over grid points, not samples), then one vectorised ``eigvalsh``.
 
     Parameters
@@ -469,7 +469,7 @@ def min_eigenvalues(
 def first_index_at_or_below(values: ArrayLike, threshold: float) -> int | None:
     """Index of the first entry ``<= threshold``, or ``None`` if there is none.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     Examples
     --------
@@ -486,7 +486,7 @@ def first_index_at_or_below(values: ArrayLike, threshold: float) -> int | None:
 def first_index_at_or_above(values: ArrayLike, threshold: float) -> int | None:
     """Index of the first entry ``>= threshold``, or ``None`` if there is none.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     Examples
     --------
@@ -501,7 +501,7 @@ def first_index_at_or_above(values: ArrayLike, threshold: float) -> int | None:
 def epochs_to_halve(costs: ArrayLike) -> int | None:
     """First epoch whose cost is at most half the starting cost ``costs[0]``; ``None`` if never.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/07_learning_slowdown.ipynb``.
 
     Examples
     --------
@@ -542,7 +542,7 @@ def train_single_neuron(
 ) -> optim.Trajectory:
     """Gradient descent on one neuron ``a = σ(w·1 + b)`` with target 0, by the true gradient.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Calls
+    Introduced in ``notebooks/07_learning_slowdown.ipynb``. Calls
     :func:`helpers.optim.fit_logistic_gd` with ``X = [[1, 1]]``, ``y = [0]`` and
     ``theta0 = [b, w]``, so ``path[:, 0]`` is the bias and ``path[:, 1]`` the weight.
 
@@ -578,7 +578,7 @@ def neuron_descent(
 ) -> optim.Descent:
     """The runs of :func:`train_single_neuron` for several learning rates at once.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``: :func:`helpers.optim.logistic_descent`
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``: :func:`helpers.optim.logistic_descent`
     on ``X = [[1, 1]]``, ``y = [0]`` from ``theta0 = [b, w]``. Nothing is trained until
     :meth:`helpers.optim.Descent.advance` is called.
 

@@ -1,4 +1,4 @@
-"""Solutions of the exercises in ``notebooks/03_cross_entropy_vs_mse.ipynb``."""
+"""Solutions of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb``."""
 
 from __future__ import annotations
 

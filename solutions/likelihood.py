@@ -1,4 +1,4 @@
-"""Solutions of the exercises in ``notebooks/02_likelihood_cross_entropy.ipynb``."""
+"""Solutions of the exercises in ``notebooks/03_likelihood_cross_entropy.ipynb``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Solutions of the exercises in ``notebooks/05_regularisation_in_practice.ipynb``."""
+"""Solutions of the exercises in ``notebooks/10_regularisation.ipynb``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Solutions of the exercises in ``notebooks/04_softmax_gradient.ipynb``."""
+"""Solutions of the exercises in ``notebooks/08_softmax.ipynb``."""
 
 from __future__ import annotations
 

@@ -116,11 +116,11 @@ def test_notebook_runs_and_every_slider_moves_its_figure(page, lab, name):
 def test_lecture_mode_shows_a_live_slide(browser):
     """``course.py lecture``'s settings: simple interface, large type, a slider that works.
 
-    Saves ``artifacts/browser/lecture_03_before.png`` and ``..._after.png``: the section
-    of notebook 03 that compares the two losses, as a projector (1920 x 1080) shows it,
+    Saves ``artifacts/browser/lecture_07_before.png`` and ``..._after.png``: the section
+    of notebook 07 that races the two losses, as a projector (1920 x 1080) shows it,
     before and after one arrow-key press on its learning-rate slider.
     """
-    name = "03_cross_entropy_vs_mse.ipynb"
+    name = "07_learning_slowdown.ipynb"
     with jupyterlab(settings=lecture_settings()) as lecture:
         context = browser.new_context(viewport={"width": 1920, "height": 1080}, device_scale_factor=1)
         page = context.new_page()
@@ -150,11 +150,11 @@ def test_lecture_mode_shows_a_live_slide(browser):
             page.wait_for_timeout(300)
             settle(page)
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "lecture_03_before.png"))
+            page.screenshot(path=str(ARTIFACTS / "lecture_07_before.png"))
             before = page.evaluate("() => document.querySelector('img.widget-image').src")
             readout, elapsed = press(page, first, "ArrowRight")
             settle(page)
-            page.screenshot(path=str(ARTIFACTS / "lecture_03_after.png"))
+            page.screenshot(path=str(ARTIFACTS / "lecture_07_after.png"))
             assert elapsed is not None and readout != first["readout"], "the arrow key did not move the slider"
             print(f"lecture slide after {heading!r}: key press → new figure {elapsed:.0f} ms")
             assert page.evaluate("() => document.querySelector('img.widget-image').src") != before

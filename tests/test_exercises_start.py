@@ -93,3 +93,32 @@ def test_underflow_in_stable_code_is_not_called_a_mistake():
 
     result = check_function(stable, sigmoid, [(np.array([-1000.0, 0.0, 1000.0]),)], warning_hint="overflow?")
     assert result.passed
+
+
+# ---------------------------------------------------------------------------------------
+# a check can refuse an answer that calls the course function it asks you to write
+# ---------------------------------------------------------------------------------------
+def test_a_forbidden_helper_is_caught_however_it_was_imported(capsys):
+    from helpers import softmax
+    from helpers.exercises._core import check_function
+    from helpers.softmax import softmax as imported_softmax
+
+    cases = [(np.array([1.0, 2.0, 3.0]),)]
+
+    def by_module(z):
+        return softmax.softmax(z)
+
+    def by_name(z):
+        return imported_softmax(z)
+
+    def by_hand(z):
+        e = np.exp(z - z.max())
+        return e / e.sum()
+
+    for learner in (by_module, by_name):
+        result = check_function(learner, softmax.softmax, cases, forbidden=[softmax.softmax], name="my_softmax")
+        assert not result and "calls helpers.softmax.softmax" in result.message
+    assert check_function(by_hand, softmax.softmax, cases, forbidden=[softmax.softmax])
+    # everything is put back: the helper and the learner's names work again afterwards
+    assert softmax.softmax is imported_softmax and np.allclose(by_name(cases[0][0]), by_hand(cases[0][0]))
+    capsys.readouterr()

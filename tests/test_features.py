@@ -185,10 +185,6 @@ def test_rings_defeat_a_line_and_not_a_circle():
         assert low <= np.mean(logistic.predict(theta, A) == y) <= high
 
 
-def test_three_blobs_cycle_through_the_classes():
-    X, y = features.make_three_blobs(9, np.random.default_rng(1))
-    assert X.shape == (9, 2) and y.tolist() == [0, 1, 2] * 3 and y.dtype == np.int64
-
 
 def test_age_risk_shapes():
     ages = np.array([18.0, 36.0, 54.0, 72.0, 90.0])
@@ -210,7 +206,6 @@ def test_age_risk_shapes():
         (lambda: features.make_rings(1, np.random.default_rng(0)), "m must be an integer >= 2"),
         (lambda: features.make_rings(10, np.random.default_rng(0), radii=(1.0, 0.5)), "inner < outer"),
         (lambda: features.make_rings(10, np.random.default_rng(0), noise=-1.0), "noise"),
-        (lambda: features.make_three_blobs(10, np.random.default_rng(0), spread=0.0), "spread"),
         (lambda: features.make_age_risk(10, np.random.default_rng(0), shape="v"), "shape must be"),
         (lambda: features.make_age_risk(10, np.random.default_rng(0), ages=(90.0, 18.0)), "youngest < oldest"),
         (lambda: features.age_risk_probability([30.0], "flat"), "shape must be"),

@@ -298,7 +298,7 @@ def test_race_bad_input(exam, race):
 # the live panels as the notebook builds them: they blit (repaint only what moves)
 # ---------------------------------------------------------------------------------------
 def _slowdown_live_panel() -> LivePanel:
-    """The slowdown panel exactly as ``notebooks/03_cross_entropy_vs_mse.ipynb`` builds it."""
+    """The slowdown panel exactly as ``notebooks/06_cross_entropy_vs_mse.ipynb`` builds it."""
     return viz.SlowdownExplorer(max_epochs=400).live()
 
 

@@ -9,14 +9,13 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import data, features, logistic, one_vs_rest, optim
+from helpers import data, features, logistic, optim
 from helpers.figures.live import iterations_slider, learning_rate_slider, learning_rates, slider_positions, slider_style
 from helpers.figures.practice import (
     OverfittingExplorer,
     plot_age_fits,
     plot_boundaries,
     plot_lambda_sweep,
-    plot_multiclass_regions,
     plot_weight_growth,
 )
 from helpers.figures.style import PALETTE
@@ -154,7 +153,7 @@ LAM_VALUES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 def notebook_panel(rings):
-    """The live cell of notebooks/05_regularisation_in_practice.ipynb, verbatim."""
+    """The live cell of notebooks/10_regularisation.ipynb, verbatim."""
     X_train, X_test, y_train, y_test = rings
     return OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=8, max_iter=500).live()
 
@@ -362,19 +361,6 @@ def test_plot_lambda_sweep_and_its_checks():
         plot_lambda_sweep(lams, curves[0][:5], *curves[1:], best=3, degree=8)
     with pytest.raises(ValueError, match="best must be an index"):
         plot_lambda_sweep(lams, *curves, best=6, degree=8)
-
-
-def test_plot_multiclass_regions_and_its_checks():
-    rng = np.random.default_rng(0)
-    X, y = features.make_three_blobs(90, rng)
-    Z, mean, std = data.standardize(X)
-    A = data.add_intercept(Z)
-    W = one_vs_rest.fit(A, y, 3)
-    fig = plot_multiclass_regions(X, y, W, W, mean, std, grid_size=40)
-    regions = fig.axes[0].images[0].get_array()
-    assert set(np.unique(regions)) == {0, 1, 2}
-    with pytest.raises(ValueError, match="shape"):
-        plot_multiclass_regions(X, y, W, W[:, :2], mean, std)
 
 
 def test_plot_age_fits_and_weight_growth():

@@ -5,12 +5,16 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import helpers
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Public modules only: private ones (helpers._validate, helpers.exercises._core) are internal.
 MODULES = sorted(
@@ -55,6 +59,8 @@ def public_functions():
 def test_every_public_function_is_documented(qualname, obj):
     doc = inspect.getdoc(obj) or ""
     assert "Introduced in ``notebooks/" in doc, f"{qualname}: docstring must name the notebook that introduces it"
+    for named in re.findall(r"``(notebooks/[^`]+\.ipynb)``", doc):
+        assert (ROOT / named).is_file(), f"{qualname}: its docstring names {named}, which does not exist"
     if inspect.isfunction(obj):
         hints = {k: v for k, v in obj.__annotations__.items() if k != "return"}
         params = [

@@ -82,8 +82,8 @@ def test_voila_arguments_reject_unreadable_or_odd_sizes(size):
 
 
 def test_the_address_is_the_one_a_jupyterhub_serves():
-    assert render_url("http://localhost:8866/", "notebooks/03_cross_entropy_vs_mse.ipynb") == (
-        "http://localhost:8866/voila/render/notebooks/03_cross_entropy_vs_mse.ipynb"
+    assert render_url("http://localhost:8866/", "notebooks/06_cross_entropy_vs_mse.ipynb") == (
+        "http://localhost:8866/voila/render/notebooks/06_cross_entropy_vs_mse.ipynb"
     )
 
 
@@ -313,7 +313,7 @@ def test_the_jupyterhub_address_serves_the_course_page(browser):
     ``JUPYTER_PATH`` and chosen with ``?template=course``. Without progressive rendering
     (the server extension's default) the page appears once the notebook has run.
     """
-    name = "03_cross_entropy_vs_mse.ipynb"
+    name = "07_learning_slowdown.ipynb"
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     with jupyterlab(env={"JUPYTER_PATH": voila_environment({})["JUPYTER_PATH"]}) as lab:
         context = browser.new_context(viewport={"width": 1920, "height": 1080}, device_scale_factor=1)

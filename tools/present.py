@@ -96,8 +96,8 @@ def voila_environment(env: dict[str, str] | None = None) -> dict[str, str]:
 def render_url(base: str, notebook: str) -> str:
     """The page of ``notebook`` (relative to the repository) on a Voilà serving the repository.
 
-    >>> render_url("http://localhost:8866", "notebooks/03_cross_entropy_vs_mse.ipynb")
-    'http://localhost:8866/voila/render/notebooks/03_cross_entropy_vs_mse.ipynb'
+    >>> render_url("http://localhost:8866", "notebooks/06_cross_entropy_vs_mse.ipynb")
+    'http://localhost:8866/voila/render/notebooks/06_cross_entropy_vs_mse.ipynb'
     """
     return f"{base.rstrip('/')}/voila/render/{notebook}"
 

@@ -11,14 +11,16 @@ Introduced in ``notebooks/00_start_here.ipynb``.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-__all__ = ["CheckResult", "check_function", "check_value"]
+__all__ = ["CheckResult", "check_function", "check_value", "forbidding"]
 
 PASS_MARK = "✅"
 FAIL_MARK = "❌"
@@ -90,6 +92,69 @@ def _short(value: Any) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
+class ForbiddenCall(Exception):
+    """Raised when a learner's function calls the course function it was asked to write."""
+
+
+@contextlib.contextmanager
+def forbidding(learner: Callable[..., Any], forbidden: Sequence[Callable[..., Any]]) -> Iterator[None]:
+    """While active, calling any of ``forbidden`` (from ``learner`` or anything it calls) raises.
+
+    Introduced in ``notebooks/08_softmax.ipynb`` (the checks of exercises that ask you to
+    write a function the course already has). Each forbidden function is swapped for a
+    tripwire in the module that defines it and in the learner's global names (so both
+    ``softmax.softmax(z)`` and a name imported with ``from helpers.softmax import softmax``
+    are caught, in the notebook's names or in the function's closure); everything is put
+    back on exit.
+
+    Parameters
+    ----------
+    learner : callable
+        The learner's function; its ``__globals__`` (the notebook's names) are patched too.
+    forbidden : sequence of callable
+        Course functions the learner must not call.
+
+    Yields
+    ------
+    None
+    """
+    patched: list[tuple[Any, str, Any, str]] = []  # (namespace, name, original, kind)
+
+    def tripwire(function: Callable[..., Any]) -> Callable[..., Any]:
+        label = f"{function.__module__}.{function.__qualname__}"
+
+        def wire(*args: Any, **kwargs: Any) -> Any:
+            raise ForbiddenCall(label)
+
+        return wire
+
+    try:
+        for function in forbidden:
+            wire = tripwire(function)
+            module = importlib.import_module(function.__module__)
+            patched.append((module, function.__name__, function, "attribute"))
+            setattr(module, function.__name__, wire)
+            names = getattr(learner, "__globals__", {})
+            for key, value in list(names.items()):
+                if value is function:
+                    patched.append((names, key, value, "global"))
+                    names[key] = wire
+            for cell in getattr(learner, "__closure__", None) or ():
+                with contextlib.suppress(ValueError):  # an empty cell has no contents
+                    if cell.cell_contents is function:
+                        patched.append((cell, "", function, "closure"))
+                        cell.cell_contents = wire
+        yield
+    finally:
+        for namespace, name, original, kind in reversed(patched):
+            if kind == "global":
+                namespace[name] = original
+            elif kind == "closure":
+                namespace.cell_contents = original
+            else:
+                setattr(namespace, name, original)
+
+
 def check_function(
     learner: Callable[..., Any],
     reference: Callable[..., Any],
@@ -100,6 +165,7 @@ def check_function(
     rtol: float = 1e-6,
     atol: float = 1e-9,
     warning_hint: str | None = None,
+    forbidden: Sequence[Callable[..., Any]] = (),
 ) -> CheckResult:
     """Compare ``learner`` with ``reference`` on ``cases`` and diagnose a mismatch.
 
@@ -121,6 +187,9 @@ def check_function(
     warning_hint : str, optional
         What to say if the learner's function emits a warning (overflow, divide by
         zero, ...) even when its numbers are right.
+    forbidden : sequence of callable
+        Course functions the exercise asks the learner to write: if ``learner`` calls one,
+        the check fails and says so (see :func:`forbidding`).
 
     Returns
     -------
@@ -130,7 +199,14 @@ def check_function(
     expected = [reference(*case) for case in cases]
     outputs = []
     for case in cases:
-        got, caught, error = _run(learner, case)
+        with forbidding(learner, forbidden):
+            got, caught, error = _run(learner, case)
+        if isinstance(error, ForbiddenCall):
+            return _report(
+                False,
+                f"{name} calls {error}, the function this exercise asks you to write: "
+                "write it yourself from the formula (you may compare with the course's version afterwards).",
+            )
         if error is not None:
             return _report(False, f"{name} raised {type(error).__name__}: {error} (input: {_short(case)})")
         if caught and warning_hint is not None:

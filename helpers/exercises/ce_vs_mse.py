@@ -1,6 +1,6 @@
-"""Self-checks of the exercises in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+"""Self-checks of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
-Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. The reference answers are in
+Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. The reference answers are in
 ``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake.
 """
 
@@ -13,8 +13,7 @@ import numpy as np
 
 from .. import losses, squared_error
 from ..sigmoid import _sigmoid
-from ._core import CheckResult, _report, check_function, check_value
-from ._forbid import without
+from ._core import CheckResult, _report, check_function, check_value, forbidding
 
 __all__ = [
     "check_ce_grad_at_minus_10",
@@ -72,7 +71,7 @@ def _not_written(fn: Callable[..., object], name: str) -> CheckResult | None:
 def check_mse_grad_z(mse_grad_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``mse_grad_z(z, y)``, the derivative of ``(σ(z) - y)² / 2`` with respect to ``z``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 1).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 1).
     """
     mistakes = [
         (lambda z, y: _h(z) - y,
@@ -96,7 +95,7 @@ def check_mse_grad_z(mse_grad_z: Callable[[np.ndarray, np.ndarray], np.ndarray])
 def check_peak_z(z_star: float | None) -> CheckResult:
     """Check the score where ``|∂MSE/∂z|`` is largest for target ``y = 1``: ``z* = -ln 2``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 2).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 2).
     """
     if z_star is None:
         return _not_answered("z_star")
@@ -117,7 +116,7 @@ def check_peak_z(z_star: float | None) -> CheckResult:
 def check_ce_grad_at_minus_10(value: float | None) -> CheckResult:
     """Check ``∂CE/∂z`` at ``z = -10`` for target ``y = 1``: ``σ(-10) - 1 ≈ -0.99995``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 3a).
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 3a).
     """
     if value is None:
         return _not_answered("ce_grad")
@@ -134,7 +133,7 @@ def check_ce_grad_at_minus_10(value: float | None) -> CheckResult:
 def check_gradient_ratio(value: float | None) -> CheckResult:
     """Check how many times larger ``|∂CE/∂z|`` is than ``|∂MSE/∂z|`` at ``z = -10``, ``y = 1``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 3b). The ratio is
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 3b). The ratio is
     ``1 / (h (1 - h))`` with ``h = σ(-10)``, about 22 028.
     """
     if value is None:
@@ -153,7 +152,7 @@ def check_gradient_ratio(value: float | None) -> CheckResult:
 def check_mse_curvature_z(mse_curvature_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``mse_curvature_z(z, y)``, the second derivative of ``(σ(z) - y)² / 2`` in ``z``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb`` (exercise 4).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 4).
     """
 
     def s(z: np.ndarray) -> np.ndarray:
@@ -237,18 +236,16 @@ def check_cost_for_scaled_gradient(fn: Callable[[np.ndarray, np.ndarray, float],
         (lambda a, y, k: -k * y * np.log(a), "the (1 - y) ln(1 - a) term is missing: it is what makes the cost "
                                              "grow when y = 0 and a -> 1."),
     ]
-    forbidden = [
-        (losses, "binary_cross_entropy"), (losses, "binary_cross_entropy_with_logits"), (squared_error, "ce_loss_z")
-    ]
-    guarded = without(fn, forbidden, "Write the formula with np.log; the derivation above gives it.")
-    result = check_function(guarded, _scaled_cross_entropy, _SCALED_CASES, mistakes, name="my_cost",
-                            rtol=1e-9, atol=1e-12, warning_hint=_WARNED)
+    forbidden = [losses.binary_cross_entropy, losses.binary_cross_entropy_with_logits, squared_error.ce_loss_z]
+    result = check_function(fn, _scaled_cross_entropy, _SCALED_CASES, mistakes, name="my_cost",
+                            rtol=1e-9, atol=1e-12, warning_hint=_WARNED, forbidden=forbidden)
     if not result:
         return result
     z = np.linspace(-4.0, 4.0, 9)
     y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
     step = 1e-5
-    slope = (np.asarray(guarded(_h(z + step), y, 3.0)) - np.asarray(guarded(_h(z - step), y, 3.0))) / (2 * step)
+    with forbidding(fn, forbidden):
+        slope = (np.asarray(fn(_h(z + step), y, 3.0)) - np.asarray(fn(_h(z - step), y, 3.0))) / (2 * step)
     if np.allclose(slope, 3.0 * (_h(z) - y), rtol=1e-6, atol=1e-8):
         return _report(True, "my_cost has ∂C/∂z = k (a - y) by central differences in z (k = 3, nine scores).")
     return _report(False, "my_cost does not have ∂C/∂z = k (a - y) by central differences in z.")

@@ -1,4 +1,4 @@
-"""Self-checks of the exercises in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+"""Self-checks of the exercises in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
 Each check runs the learner's answer on a few inputs (including the awkward ones: scores of
 ±40 and ±800, where a naive formula takes ``log(0)``), compares it with the course's
@@ -84,7 +84,7 @@ _LOGIT_WARNING = (
 def check_cost_from_logits(cost_from_logits: Callable[[np.ndarray, np.ndarray], float]) -> CheckResult:
     """Check ``cost_from_logits(y, z)``: the mean binary cross-entropy computed stably from scores ``z``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     Parameters
     ----------
@@ -142,7 +142,7 @@ def _gradient_mistakes() -> list[tuple[Callable[..., Any], str]]:
 def check_gradient(gradient: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``gradient(theta, X, y)``: the gradient of the mean cross-entropy, shape (n,).
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
     Parameters
     ----------
@@ -189,7 +189,7 @@ def _hessian_mistakes() -> list[tuple[Callable[..., Any], str]]:
 def check_hessian(hessian: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``hessian(theta, X)``: the Hessian ``Xᵀ S X / m`` of the mean cross-entropy, shape (n, n).
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/05_convexity_newton.ipynb``.
 
     Parameters
     ----------
@@ -237,7 +237,7 @@ def _curvatures() -> dict[str, float]:
 def largest_stable_learning_rate() -> float:
     r"""The largest learning rate for which gradient descent converges on the min-max scaled exam scores.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Near the minimum the
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. Near the minimum the
     cost is almost quadratic with Hessian :math:`H^*`; gradient descent multiplies the
     error along each eigenvector by :math:`1 - \alpha\lambda`, which shrinks for every
     eigenvalue exactly when :math:`\alpha < 2/\lambda_{\max}(H^*)`.
@@ -253,7 +253,7 @@ def largest_stable_learning_rate() -> float:
 def check_largest_learning_rate(answer: float | None) -> CheckResult:
     """Check the learner's largest convergent learning rate on the min-max scaled scores (within 2 %).
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/05_convexity_newton.ipynb``.
 
     Parameters
     ----------

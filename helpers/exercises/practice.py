@@ -1,4 +1,4 @@
-"""Self-checks of the exercises in ``notebooks/05_regularisation_in_practice.ipynb``."""
+"""Self-checks of the exercises in ``notebooks/10_regularisation.ipynb``."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def check_regularised_gradient(
 ) -> CheckResult:
     """Check ``gradient(theta, X, y, lam)`` of the L2-regularised cross-entropy cost.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. The expected value is
+    Introduced in ``notebooks/10_regularisation.ipynb``. The expected value is
     ``X.T @ (sigmoid(X @ theta) - y) / m + (lam / m) * [0, theta_1, ..., theta_n]``.
     """
     mistakes = [
@@ -122,7 +122,7 @@ def check_regularised_gradient(
 def check_n_poly_features(count: Callable[[int], int]) -> CheckResult:
     """Check ``count(d)``: the number of monomials x1^i x2^j with i + j <= d, the ones column included.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
     """
     mistakes = [
         (
@@ -153,7 +153,7 @@ def check_n_poly_features(count: Callable[[int], int]) -> CheckResult:
 def check_odds_ratio(odds_ratio: Callable[[float, float], float]) -> CheckResult:
     """Check ``odds_ratio(theta_j, delta)``: the factor exp(delta * theta_j) on the odds.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/13_in_practice.ipynb``.
     """
     cases = [(0.2062, 10.0), (-0.5, 2.0), (1.3, 1.0), (0.05, 20.0)]
     mistakes = [
@@ -186,7 +186,7 @@ def check_odds_ratio(odds_ratio: Callable[[float, float], float]) -> CheckResult
 def check_which_bin(which_bin: Callable[[float, np.ndarray], int]) -> CheckResult:
     """Check ``which_bin(x, edges)``: bin ``k`` with ``edges[k-1] <= x < edges[k]``.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. Bin 0 holds everything
+    Introduced in ``notebooks/13_in_practice.ipynb``. Bin 0 holds everything
     below ``edges[0]``, bin ``len(edges)`` everything from ``edges[-1]`` up, so values
     outside the training range still get a bin.
     """

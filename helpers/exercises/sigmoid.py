@@ -129,7 +129,7 @@ BOUNDARY_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 def check_boundary_x1_intercept(fn: Callable[[np.ndarray], float]) -> CheckResult:
     """Check ``fn(theta)``: the ``x1`` where the boundary ``θ0 + θ1 x1 + θ2 x2 = 0`` meets ``x2 = 0``.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``. Every test ``theta`` has ``θ1 ≠ 0``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``. Every test ``theta`` has ``θ1 ≠ 0``.
 
     Parameters
     ----------
@@ -261,7 +261,7 @@ THRESHOLD_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 def check_threshold_score(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``fn(t)``: the score ``c`` with ``σ(z) ≥ t ⇔ z ≥ c``, that is ``c = logit(t)``.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``.
 
     Parameters
     ----------

@@ -184,7 +184,7 @@ _BANNERS = {
 def divergence_message(runs: Trajectory | Mapping[str, Trajectory] | None, iteration: int) -> str:
     """The banner shown on a figure when the cost of gradient descent has risen above its start.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. A rise is not always a
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. A rise is not always a
     failure: :func:`helpers.optim.cost_behaviour` tells apart an overshoot that recovers,
     an oscillation above the start, and growth, and the banner says which (for several
     runs, the most serious one, by name).
@@ -223,7 +223,7 @@ def show_divergence(
 ) -> Text:
     """Write (or clear) the divergence banner (:func:`divergence_message`) in the middle of ``ax``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Reuses ``text`` if given
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. Reuses ``text`` if given
     and returns the text artist, so a live figure can keep it and update it on every
     slider move.
     """
@@ -256,7 +256,7 @@ _ROUNDS_TO_PIXEL_BORDERS = tuple(int(part) for part in mpl.__version__.split("."
 class NearestImage(AxesImage):
     """An image drawn cell by cell (nearest neighbour), in a fraction of the usual time.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb`` (the live digits and regions
+    Introduced in ``notebooks/08_softmax.ipynb`` (the live digits and regions
     panels). Matplotlib resamples every image through a general pipeline (colour-mapping
     at the output size, resampling data and mask separately), about 3 ms a draw even for
     a 10 x 10 picture; a live panel that repaints three images pays that on every move.
@@ -348,7 +348,7 @@ def nearest_image(
 ) -> NearestImage:
     """``ax.imshow(data, interpolation="nearest", ...)``, drawn the fast way (:class:`NearestImage`).
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Builds the image through public
+    Introduced in ``notebooks/08_softmax.ipynb``. Builds the image through public
     API the way ``imshow`` does (aspect, clipping to the axes, colour limits, extent and
     data limits), as a :class:`NearestImage` from the start.
 
@@ -481,7 +481,7 @@ def _power_of_ten(value: float, _position: int | None = None) -> str:
 def log_axis(axis: Any, labels: str = "powers") -> None:
     """Make ``axis`` (``ax.xaxis`` or ``ax.yaxis``) logarithmic with cheap, plain tick labels.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Live panels redraw every
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. Live panels redraw every
     tick label on every move, so the labels are plain text, not mathtext, and there are
     no minor labels.
 
@@ -507,7 +507,7 @@ def log_axis(axis: Any, labels: str = "powers") -> None:
 def plane_grid(box: Sequence[float], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A ``size`` x ``size`` grid of points over ``box = (x_min, x_max, y_min, y_max)``, for an ``imshow`` map.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb`` (the probability maps of
+    Introduced in ``notebooks/05_convexity_newton.ipynb`` (the probability maps of
     notebooks 02 and 05).
 
     Returns

@@ -1,4 +1,4 @@
-"""Figures and live panels of ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+"""Figures and live panels of ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
 The notebook compares cross-entropy with squared error through a sigmoid; the formulas, cost
 surfaces and the one-neuron trainer are in :mod:`helpers.squared_error` (the squared error's

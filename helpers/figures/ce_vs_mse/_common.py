@@ -1,6 +1,6 @@
-"""What the figures of ``notebooks/03_cross_entropy_vs_mse.ipynb`` share: how each cost is drawn.
+"""What the figures of ``notebooks/06_cross_entropy_vs_mse.ipynb`` share: how each cost is drawn.
 
-Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""Static figures of the per-sample losses of ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+"""Static figures of the per-sample losses of ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
 :func:`plot_score_view` (losses and slopes against the score) and :func:`plot_probability_view`
 (the same against the predicted probability). The formulas are in :mod:`helpers.squared_error`.
-Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["plot_probability_view", "plot_score_view"]
 def plot_score_view(z: ArrayLike | None = None, y: int = 1) -> Figure:
     """Per-sample losses (left) and their derivatives with respect to ``z`` (right) for one target.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 
     Parameters
     ----------
@@ -72,7 +72,7 @@ def plot_score_view(z: ArrayLike | None = None, y: int = 1) -> Figure:
 def plot_probability_view(y: int = 1) -> Figure:
     """Losses against the predicted probability (left) and their slope in ``z`` (right).
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``; the picture seed 000 sums up
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``; the picture seed 000 sums up
     as "cross-entropy: steep → flat; squared error: flat → flatter → steep".
 
     Parameters

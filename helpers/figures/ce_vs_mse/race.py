@@ -1,8 +1,8 @@
-"""The exam-score race of ``notebooks/03_cross_entropy_vs_mse.ipynb``: :class:`ExamScoresRace`.
+"""The exam-score race of ``notebooks/07_learning_slowdown.ipynb``: :class:`ExamScoresRace`.
 
 Cross-entropy against squared error on the exam scores from a confidently wrong start,
 trained by :func:`helpers.optim.logistic_descent`. Introduced in
-``notebooks/03_cross_entropy_vs_mse.ipynb``.
+``notebooks/07_learning_slowdown.ipynb``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ __all__ = ["ExamScoresRace"]
 class ExamScoresRace(LiveFigure):
     """Cross-entropy against squared error on a real data set, from a confidently wrong start.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Left panel: training
+    Introduced in ``notebooks/07_learning_slowdown.ipynb``. Left panel: training
     accuracy per iteration with the target line; right panel: each cost divided by its
     starting value. Per cost, the slider's learning rates are trained together by one
     :class:`helpers.optim.Descent` (:func:`helpers.optim.logistic_descent`; any other rate
@@ -129,7 +129,7 @@ class ExamScoresRace(LiveFigure):
     def controls(self) -> dict[str, widgets.ValueWidget]:
         """The notebook's sliders: ``learning_rate`` at 1 (0.01 to 10) and ``iterations`` at 200.
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
         """
         return {
             "learning_rate": learning_rate_slider(1.0, min_exponent=self.rate_exponents[0],
@@ -140,7 +140,7 @@ class ExamScoresRace(LiveFigure):
     def runs(self, learning_rate: float) -> dict[str, tuple[optim.Trajectory, np.ndarray]]:
         """Both costs' runs of ``max_iterations`` steps and their accuracy per iteration (cached).
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
 
         Parameters
         ----------
@@ -162,7 +162,7 @@ class ExamScoresRace(LiveFigure):
     def iterations_to_target(self, learning_rate: float) -> dict[str, int | None]:
         """First iteration at or above the target accuracy, per cost (``None``: not within the run).
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
         """
         return {loss: first_index_at_or_above(acc, self.target) for loss, (_, acc) in self.runs(learning_rate).items()}
 
@@ -180,7 +180,7 @@ class ExamScoresRace(LiveFigure):
     def draw(self, learning_rate: float = 1.0, iterations: int = 200) -> Figure:
         """Show ``iterations`` steps of both runs at ``learning_rate``.
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
 
         Parameters
         ----------

@@ -1,8 +1,8 @@
-"""The one-neuron slowdown of ``notebooks/03_cross_entropy_vs_mse.ipynb``: :class:`SlowdownExplorer`.
+"""The one-neuron slowdown of ``notebooks/07_learning_slowdown.ipynb``: :class:`SlowdownExplorer`.
 
 One neuron, ``x = 1``, target ``y = 0``, trained from a confidently wrong start under both
 costs (:func:`helpers.squared_error.neuron_descent`). Introduced in
-``notebooks/03_cross_entropy_vs_mse.ipynb``.
+``notebooks/07_learning_slowdown.ipynb``.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class _NeuronCurves(NamedTuple):
 class SlowdownExplorer(LiveFigure):
     """One neuron, ``x = 1``, target ``y = 0``: output and cost per epoch under both costs.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Left panel: the output
+    Introduced in ``notebooks/07_learning_slowdown.ipynb``. Left panel: the output
     ``a`` per epoch; right panel: each cost divided by its starting value, with the
     halving line and the epoch where each cost first halves. The axes always span all
     ``max_epochs`` epochs, whatever the controls, so that a live panel can keep one
@@ -149,7 +149,7 @@ class SlowdownExplorer(LiveFigure):
     def controls(self) -> dict[str, Any]:
         """The notebook's controls: ``learning_rate``, ``iterations`` (epochs) and ``start``.
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
         """
         return {
             "learning_rate": learning_rate_slider(0.15, min_exponent=RATE_EXPONENTS[0], max_exponent=RATE_EXPONENTS[1]),
@@ -163,7 +163,7 @@ class SlowdownExplorer(LiveFigure):
     def trajectories(self, start: tuple[float, float], learning_rate: float) -> dict[str, optim.Trajectory]:
         """Both costs' runs of ``max_epochs`` epochs from ``start``, trained once and cached.
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
 
         Parameters
         ----------
@@ -199,7 +199,7 @@ class SlowdownExplorer(LiveFigure):
     ) -> Figure:
         """Show ``iterations`` epochs from ``start`` with step size ``learning_rate``.
 
-        Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+        Introduced in ``notebooks/07_learning_slowdown.ipynb``.
 
         Parameters
         ----------

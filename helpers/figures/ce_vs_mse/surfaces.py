@@ -1,7 +1,7 @@
-"""The two cost surfaces of ``notebooks/03_cross_entropy_vs_mse.ipynb`` side by side.
+"""The two cost surfaces of ``notebooks/06_cross_entropy_vs_mse.ipynb`` side by side.
 
 The surfaces and eigenvalues are computed by :mod:`helpers.squared_error`; this draws them.
-Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``.
+Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def plot_cost_surfaces(
 ) -> Figure:
     """Side-by-side contour maps of the two cost surfaces over ``(w, b)``.
 
-    Introduced in ``notebooks/03_cross_entropy_vs_mse.ipynb``. Cross-entropy grows
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. Cross-entropy grows
     linearly far from its minimum, so its levels are spaced logarithmically; the squared
     error lies in [0, 1/2] and gets linear levels. Hatching marks where the squared
     error's Hessian has a negative eigenvalue (the surface is not convex there).

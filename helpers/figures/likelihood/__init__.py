@@ -1,4 +1,4 @@
-"""Figures and live panels of ``notebooks/02_likelihood_cross_entropy.ipynb``.
+"""Figures and live panels of ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
 Static figures (each builds its own figure when no ``ax`` is given):
 

@@ -1,4 +1,4 @@
-"""The likelihood and loss figures of ``notebooks/02_likelihood_cross_entropy.ipynb``.
+"""The likelihood and loss figures of ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
 * :func:`plot_coin_likelihood`: a likelihood and its logarithm peak at the same place;
 * :func:`plot_loss_curves`: the two halves of the binary cross-entropy, ``-ln h`` and ``-ln(1-h)``;
@@ -36,7 +36,7 @@ def _axes(ax: Axes | None, width: float = 7.0, height: float = 4.8) -> Axes:
 def plot_coin_likelihood(heads: int, tosses: int) -> Figure:
     r"""Likelihood :math:`p^k (1-p)^{n-k}` of a coin's bias and its logarithm, side by side.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Both curves peak at the
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. Both curves peak at the
     maximum-likelihood estimate :math:`\hat p = k / n`, because the logarithm is increasing.
 
     Parameters
@@ -83,7 +83,7 @@ def plot_coin_likelihood(heads: int, tosses: int) -> Figure:
 def plot_loss_curves(marks: Sequence[float] = (0.01, 0.99), ax: Axes | None = None) -> Axes:
     r"""The loss of one sample against the predicted probability: :math:`-\ln h` and :math:`-\ln(1-h)`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
 
     Parameters
     ----------
@@ -127,7 +127,7 @@ def plot_loss_curves(marks: Sequence[float] = (0.01, 0.99), ax: Axes | None = No
 def plot_kl_decomposition(p: ArrayLike, q: ArrayLike, ax: Axes | None = None) -> Axes:
     r"""Cross-entropy :math:`H(p, q_t)` as :math:`q_t` moves from ``q`` to ``p``, split into :math:`H(p) + KL`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Here
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. Here
     :math:`q_t = (1-t)\,q + t\,p`. The entropy :math:`H(p)` does not depend on the model,
     so the cross-entropy and the KL divergence fall together and bottom out together at
     :math:`q = p`.
@@ -175,7 +175,7 @@ def plot_kl_decomposition(p: ArrayLike, q: ArrayLike, ax: Axes | None = None) ->
 def plot_convergence(costs: Mapping[str, ArrayLike], minimum: float, ax: Axes | None = None) -> Axes:
     """Distance to the minimum cost, :math:`J_t - J^*`, per iteration on a log scale, one line per run.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Linear convergence
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. Linear convergence
     (gradient descent) is a straight line on this scale; quadratic convergence (Newton)
     a curve that plunges. Differences below ``1e-15`` (rounding) are drawn at ``1e-15``.
 

@@ -1,4 +1,4 @@
-"""The live panel of ``notebooks/02_likelihood_cross_entropy.ipynb``: gradient descent on the exam scores.
+"""The live panel of ``notebooks/03_likelihood_cross_entropy.ipynb``: gradient descent on the exam scores.
 
 :class:`DescentExplorer` shows batch gradient descent on the exam scores (raw or
 standardised): the cost per iteration next to the decision boundary moving over the data.
@@ -69,7 +69,7 @@ def _few_ticks() -> MaxNLocator:
 class DescentExplorer(LiveFigure):
     """Gradient descent on the exam scores: cost per iteration beside the moving decision boundary.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Build it once; then
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. Build it once; then
     :meth:`draw` only updates artists, and :meth:`live` shows it with its sliders
     (:meth:`controls`). Trajectories for every slider position are computed at
     construction (:class:`DescentRuns`); :meth:`twin` makes a second figure that shares
@@ -166,7 +166,7 @@ class DescentExplorer(LiveFigure):
     def twin(self) -> DescentExplorer:
         """A new explorer with its own figure, sharing this one's trajectories (nothing retrained).
 
-        Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+        Introduced in ``notebooks/04_gradient_descent.ipynb``.
         """
         return DescentExplorer(self.scores, self.admitted, standardized=self.standardized,
                                minimum=self.minimum, runs=self.runs, **self.settings, **self.defaults)
@@ -174,7 +174,7 @@ class DescentExplorer(LiveFigure):
     def controls(self) -> dict[str, widgets.ValueWidget]:
         """The notebook's sliders: the learning rate over the explorer's range, and the iterations.
 
-        Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+        Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``.
         """
         return {
             "learning_rate": learning_rate_slider(self.defaults["learning_rate"],
@@ -296,7 +296,7 @@ class DescentExplorer(LiveFigure):
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the run with ``learning_rate`` after ``iterations`` steps.
 
-        Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+        Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
         Parameters
         ----------

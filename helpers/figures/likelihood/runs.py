@@ -1,6 +1,6 @@
 """Gradient descent on the exam scores for every learning rate of a slider, trained once.
 
-Part of ``notebooks/02_likelihood_cross_entropy.ipynb``: :class:`DescentRuns` trains the
+Part of ``notebooks/04_gradient_descent.ipynb``: :class:`DescentRuns` trains the
 slider's rates together through :func:`helpers.optim.logistic_descent`, and
 :func:`plot_rate_thresholds` shows where each rate ends against the step-size thresholds.
 """
@@ -40,7 +40,7 @@ def _check_rate(learning_rate: object) -> float:
 class DescentRuns:
     """Gradient-descent trajectories on one design matrix, one per learning rate, computed once.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. The slider's rates are
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. The slider's rates are
     trained together at construction by :func:`helpers.optim.logistic_descent` (one
     stacked step for all of them: 17 rates x 5,000 iterations on the exam scores cost
     about what one rate costs), and found again by exact lookup (a live panel passes
@@ -83,7 +83,7 @@ class DescentRuns:
     def get(self, learning_rate: float) -> optim.Trajectory:
         """The trajectory for ``learning_rate``: one of ``learning_rates``, or trained now and cached.
 
-        Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+        Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
         Raises
         ------
@@ -103,7 +103,7 @@ def plot_rate_thresholds(
 ) -> Axes:
     r"""Where each learning rate ends, against the two step-size thresholds of Section 7.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. One point per rate of
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. One point per rate of
     ``runs``: the distance :math:`J - J^*` after ``runs.max_iter`` iterations (log scale;
     below ``1e-12`` drawn at ``1e-12``), filled if the cost fell at every step and open if
     it ever rose. Two vertical lines: ``global_rate`` = :math:`2/L` (below it every step

@@ -1,4 +1,4 @@
-"""The exam-score plane of ``notebooks/02_likelihood_cross_entropy.ipynb``: the applicants, a
+"""The exam-score plane of ``notebooks/03_likelihood_cross_entropy.ipynb``: the applicants, a
 model's probability map and its decision boundary, always in raw score units.
 
 :func:`boundary_segment` and :func:`admitted_region` are the geometry the figures draw
@@ -61,7 +61,7 @@ def _check_box(box: Sequence[float]) -> tuple[float, float, float, float]:
 def boundary_segment(theta: ArrayLike, box: Sequence[float] = SCORE_BOX) -> tuple[np.ndarray, np.ndarray]:
     r"""The part of the decision boundary :math:`\theta_0 + \theta_1 x_1 + \theta_2 x_2 = 0` inside ``box``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. Works for every
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. Works for every
     direction of the line (vertical, horizontal, slanted) without dividing by a weight
     that may be zero: it intersects the line with the four edges of the box.
 
@@ -118,7 +118,7 @@ def boundary_segment(theta: ArrayLike, box: Sequence[float] = SCORE_BOX) -> tupl
 def admitted_region(theta: ArrayLike, box: Sequence[float] = SCORE_BOX) -> np.ndarray:
     r"""The corners of the part of ``box`` where the model predicts class 1, :math:`\theta^T x \ge 0`.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. The box is a convex
+    Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``. The box is a convex
     polygon and the region a half-plane, so their intersection is a convex polygon with
     at most five corners: the box's corners on the positive side plus the points where
     the boundary crosses the box's edges.
@@ -212,7 +212,7 @@ def _key(ax: Axes) -> None:
 def plot_exam_scores(scores: ArrayLike, admitted: ArrayLike, ax: Axes | None = None) -> Axes:
     """Scatter the applicants: exam 1 against exam 2, admitted and not admitted in distinct colours and markers.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/04_gradient_descent.ipynb``.
 
     Parameters
     ----------
@@ -252,7 +252,7 @@ def plot_decision_boundary(
 ) -> Axes:
     """The data over the model's probability map, with the decision boundary ``h = 0.5``.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``.
+    Introduced in ``notebooks/05_convexity_newton.ipynb``.
 
     Parameters
     ----------

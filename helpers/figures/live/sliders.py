@@ -167,7 +167,7 @@ def _position_index(control: widgets.ValueWidget, value: Any) -> int | None:
 def learning_rates(min_exponent: float, max_exponent: float, steps_per_decade: int = 4) -> np.ndarray:
     """Every rate that ``learning_rate_slider(_, min_exponent, max_exponent, steps_per_decade)`` offers.
 
-    Introduced in ``notebooks/02_likelihood_cross_entropy.ipynb``. The one list of slider
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. The one list of slider
     rates: the same floats, bit for bit, as :func:`slider_positions` of that slider (and so
     as the values :meth:`LivePanel.values` passes to a figure), so a figure can train these
     rates in advance and find them again by exact lookup.

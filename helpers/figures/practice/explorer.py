@@ -1,4 +1,4 @@
-"""The live over-fitting panel of ``notebooks/05_regularisation_in_practice.ipynb``.
+"""The live over-fitting panel of ``notebooks/10_regularisation.ipynb``.
 
 :class:`OverfittingExplorer`: polynomial degree, L2 strength, learning rate and iterations
 against the decision boundary and the train / held-out accuracy. Each (degree, λ, learning
@@ -60,7 +60,7 @@ class _Run:
 class OverfittingExplorer(LiveFigure):
     """Live figure: polynomial logistic regression trained by gradient descent, with L2.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. The left panel shows
+    Introduced in ``notebooks/10_regularisation.ipynb``. The left panel shows
     the training points (filled) and held-out points (hollow), the model's probability
     P(y = 1 | x) as a pale image and its decision boundary :math:`\\theta^T\\varphi(x) = 0`
     as a black curve; the right panel the training and held-out accuracy along the
@@ -137,7 +137,7 @@ class OverfittingExplorer(LiveFigure):
     def controls(self) -> dict[str, widgets.ValueWidget]:
         """The notebook's sliders: learning rate, iterations, polynomial degree and λ.
 
-        Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+        Introduced in ``notebooks/10_regularisation.ipynb``.
         """
         return {
             "learning_rate": learning_rate_slider(value=1.0, min_exponent=_RATE_EXPONENTS[0],
@@ -153,7 +153,7 @@ class OverfittingExplorer(LiveFigure):
     def design(self, degree: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Standardised design matrices (train, held-out, grid) for ``degree``.
 
-        Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. They equal
+        Introduced in ``notebooks/10_regularisation.ipynb``. They equal
         ``features.polynomial_design(X_train, degree, X_test, grid)``, taken as the first
         columns of the ``max_degree`` designs built once by the constructor.
 
@@ -171,7 +171,7 @@ class OverfittingExplorer(LiveFigure):
     def run(self, degree: int, lam: float, learning_rate: float) -> _Run:
         """The cached gradient-descent run for (degree, λ, learning rate), trained on first use.
 
-        Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. The run holds the
+        Introduced in ``notebooks/10_regularisation.ipynb``. The run holds the
         :class:`~helpers.optim.Trajectory` of ``max_iter`` steps and the training and
         held-out accuracy (in %) of every iterate, arrays of shape (max_iter + 1,).
         At most ``cache_size`` runs are kept (least recently used dropped first).
@@ -305,7 +305,7 @@ class OverfittingExplorer(LiveFigure):
     def draw(self, learning_rate: float, iterations: int, degree: int, lam: float) -> Figure:
         """Show the model after ``iterations`` steps of gradient descent; return the figure.
 
-        Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+        Introduced in ``notebooks/10_regularisation.ipynb``.
 
         Parameters
         ----------

@@ -1,4 +1,4 @@
-"""The ring data of ``notebooks/05_regularisation_in_practice.ipynb`` in the input plane: the points,
+"""The ring data of ``notebooks/10_regularisation.ipynb`` in the input plane: the points,
 a model's probability map and its decision boundary :math:`\\theta^T \\varphi(x) = 0`.
 
 The boundary is not drawn with ``Axes.contour``: the zero level is traced by ``contourpy``
@@ -66,7 +66,7 @@ def plot_boundaries(
 ) -> Figure:
     """One panel per fitted model: probability image, boundary θᵀφ(x) = 0 and the points.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
 
     Parameters
     ----------

@@ -1,7 +1,6 @@
-"""The static figures of ``notebooks/05_regularisation_in_practice.ipynb`` beyond the ring data.
+"""The static figures of ``notebooks/10_regularisation.ipynb`` beyond the ring data.
 
 * :func:`plot_lambda_sweep`: accuracy and cost against the regularisation strength;
-* :func:`plot_multiclass_regions`: one-vs-rest against softmax decision regions;
 * :func:`plot_age_fits`: a raw and a binned age feature against the true risk;
 * :func:`plot_weight_growth`: the weights' norm along Newton's iterations.
 """
@@ -14,25 +13,20 @@ from typing import cast
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from ... import data, features, optim, sigmoid
-from ..._validate import as_float_array, check_binary_labels, check_iterations, check_matching_rows, describe
+from ... import features, optim
+from ..._validate import as_float_array, check_binary_labels, check_matching_rows, describe
 from ..style import (
-    CLASS_COLORS,
     CLASS_MARKERS,
     PALETTE,
     course_style,
     log_axis,
     new_figure,
-    plane_grid,
-    scatter_classes,
-    tint,
 )
 
-__all__ = ["plot_age_fits", "plot_lambda_sweep", "plot_multiclass_regions", "plot_weight_growth"]
+__all__ = ["plot_age_fits", "plot_lambda_sweep", "plot_weight_growth"]
 
 
 def plot_lambda_sweep(
@@ -46,7 +40,7 @@ def plot_lambda_sweep(
 ) -> Figure:
     """Accuracy and cross-entropy against λ (log axis), training and held-out, best λ marked.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
 
     Parameters
     ----------
@@ -107,88 +101,6 @@ def plot_lambda_sweep(
     return fig
 
 
-def plot_multiclass_regions(
-    X: ArrayLike,
-    y: ArrayLike,
-    W_ovr: ArrayLike,
-    W_softmax: ArrayLike,
-    mean: ArrayLike,
-    std: ArrayLike,
-    limits: tuple[float, float] = (-6.2, 6.2),
-    grid_size: int = 160,
-) -> Figure:
-    """Decision regions of one-vs-rest (left) and softmax (right) on the same 2-D points.
-
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``. In the one-vs-rest
-    panel the region where *every* binary model says "not my class" (all K scores below
-    1/2) is greyed: argmax still picks a class there, but no model claimed it.
-
-    Parameters
-    ----------
-    X : array_like, shape (m, 2)
-        Points in input units.
-    y : array_like of int, shape (m,)
-        Labels ``0..K-1``.
-    W_ovr, W_softmax : array_like, shape (3, K)
-        Weights on the design ``[1, standardised x1, standardised x2]``.
-    mean, std : array_like, shape (2,)
-        The standardisation used for the fits.
-    limits : tuple of 2 float
-        Square shown, in input units.
-    grid_size : int, default 160
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Raises
-    ------
-    ValueError
-        On mismatched shapes.
-    """
-    points = as_float_array(X, "X", ndim=2)
-    labels = np.asarray(y)
-    if points.shape[1] != 2 or labels.shape != (points.shape[0],):
-        raise ValueError(f"X must have shape (m, 2) and y shape (m,); got {points.shape} and {labels.shape}")
-    ovr = as_float_array(W_ovr, "W_ovr", ndim=2)
-    soft = as_float_array(W_softmax, "W_softmax", ndim=2)
-    if ovr.shape != soft.shape or ovr.shape[0] != 3:
-        raise ValueError(f"W_ovr and W_softmax must both have shape (3, K); got {ovr.shape} and {soft.shape}")
-    k = ovr.shape[1]
-    axis, _, grid = plane_grid((*limits, *limits), check_iterations(grid_size, "grid_size"))
-    design = data.add_intercept(data.apply_standardization(grid, mean, std))
-    region_cmap = ListedColormap([tint(c, 0.35) for c in CLASS_COLORS[:k]])
-    fig, axes = new_figure(1, 2, width=10.6, height=5.6)
-    with course_style():
-        for ax, W, title in (
-            (axes[0], ovr, "One-vs-rest: K separate yes/no models"),
-            (axes[1], soft, "Softmax: one model, probabilities sum to 1"),
-        ):
-            scores = design @ W
-            regions = np.argmax(scores, axis=1).reshape(axis.size, axis.size)
-            ax.imshow(regions, extent=(*limits, *limits), origin="lower", cmap=region_cmap, vmin=-0.5,
-                      vmax=k - 0.5, interpolation="nearest", zorder=0)
-            if W is ovr:
-                unclaimed = (sigmoid.sigmoid(scores).max(axis=1) < 0.5).reshape(axis.size, axis.size)
-                overlay = np.zeros((*unclaimed.shape, 4))
-                overlay[unclaimed] = (*to_rgb(PALETTE["grey"]), 0.55)
-                ax.imshow(overlay, extent=(*limits, *limits), origin="lower", interpolation="nearest", zorder=1)
-                ax.fill_between([], [], color=PALETTE["grey"], alpha=0.55, label="no model says “mine” (all < ½)")
-            scatter_classes(ax, points, labels, size=28, edgecolor="white", linewidth=0.5)
-            ax.set_xlim(*limits)
-            ax.set_ylim(*limits)
-            ax.set_aspect("equal")
-            ax.grid(False)
-            ax.set_xlabel("x₁ (input units)")
-            ax.set_title(title, fontsize=14)
-        axes[0].set_ylabel("x₂ (input units)")
-        handles, names = axes[0].get_legend_handles_labels()
-        fig.legend(handles, names, loc="outside lower center", ncol=len(names), fontsize=11)
-        fig.suptitle("Both pick the class with the largest score; the regions almost agree",
-                     fontsize=15, fontweight="bold")
-    return fig
-
-
 def plot_age_fits(
     age: ArrayLike,
     y: ArrayLike,
@@ -202,7 +114,7 @@ def plot_age_fits(
 ) -> Figure:
     """Outcomes against age: data as a rug, observed rate per bin, and fitted probability curves.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
 
     Parameters
     ----------
@@ -273,7 +185,7 @@ def plot_age_fits(
 def plot_weight_growth(runs: Sequence[tuple[str, optim.Trajectory, str]], ax: Axes | None = None) -> Figure:
     """Norm of the weights after each Newton iteration, one line per run.
 
-    Introduced in ``notebooks/05_regularisation_in_practice.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``.
 
     Parameters
     ----------

@@ -50,7 +50,7 @@ __all__ = ["BoundaryExplorer", "SigmoidExplorer"]
 class SigmoidExplorer(LiveFigure):
     r"""The curve :math:`p(x) = \sigma(w x + b)`, its slope, and where it crosses ``p = 1/2``.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``.
 
     Left panel: ``p(x)`` with the point :math:`x^* = -b/w` where ``p = 1/2``. Right panel:
     the slope :math:`dp/dx = w\,\sigma(z)(1 - \sigma(z))`, largest in size (``|w|/4``) at
@@ -177,7 +177,7 @@ class SigmoidExplorer(LiveFigure):
 class BoundaryExplorer(LiveFigure):
     r"""Probability surface :math:`\sigma(\theta^T x)` and decision boundary over a 2-D point cloud.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb``.
+    Introduced in ``notebooks/02_decision_boundary.ipynb``.
 
     Left panel: the plane ``(x1, x2)`` coloured by ``P(y = 1 | x)`` (an image updated with
     ``set_data``), the boundary line :math:`\theta^T x = 0` (solid), the lines ``p = 0.1``

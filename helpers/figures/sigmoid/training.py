@@ -35,8 +35,8 @@ __all__ = ["TrainingPreview"]
 class TrainingPreview(LiveFigure):
     r"""Gradient descent fitting :math:`p(x) = \sigma(\theta_0 + \theta_1 (x - c))` to 1-D data.
 
-    Introduced in ``notebooks/01_sigmoid.ipynb`` (the gradient is derived in
-    ``notebooks/02_likelihood_cross_entropy.ipynb``).
+    Introduced in ``notebooks/02_decision_boundary.ipynb`` (the gradient is derived in
+    ``notebooks/05_convexity_newton.ipynb``).
 
     Left panel: the samples at height 0 or 1, the fitted curve after the chosen number of
     iterations, where it crosses ``p = 1/2``, and (dotted) the curve at the minimum of the

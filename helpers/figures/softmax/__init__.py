@@ -1,4 +1,4 @@
-"""Figures and live panels of ``notebooks/04_softmax_gradient.ipynb``.
+"""Figures and live panels of ``notebooks/08_softmax.ipynb``.
 
 * :func:`plot_softmax_anatomy` -- scores to probabilities, and softmax with K = 2 lying on the sigmoid.
 * :func:`plot_digit_samples` -- a few of the 8x8 handwritten digits with their labels.
@@ -18,7 +18,7 @@ By topic: ``static.py`` (the static figures), ``pictures.py`` (image mosaics, re
 the cost axis), ``runs.py`` (the training caches, through :class:`helpers.optim.Descent`, and
 the sliders' settings), ``digits.py`` and ``regions.py`` (the two live panels). The maths they
 show is in :mod:`helpers.softmax`, :mod:`helpers.optim` and :mod:`helpers.metrics`.
-Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+Introduced in ``notebooks/08_softmax.ipynb``.
 """
 
 from .digits import DigitsExplorer

@@ -1,6 +1,6 @@
 """The live digits panel of notebook 04: training curves, weight images, mistakes, confusion matrix.
 
-Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+Introduced in ``notebooks/08_softmax.ipynb``.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class GlyphLabels:
 class DigitsExplorer(TrainingPanel):
     """Training curves and what the model learned, for one learning rate and iteration count.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Left: training and held-out cost
+    Introduced in ``notebooks/09_softmax_training.ipynb``. Left: training and held-out cost
     (log scale) and accuracy against the iteration, up to the chosen one. Middle: the weights
     of each class as an 8x8 image (red: ink there raises the class's score; blue: lowers it)
     and the held-out digits the model gets wrong most confidently. Right: the held-out

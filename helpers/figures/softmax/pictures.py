@@ -1,7 +1,7 @@
 """Pixels of notebook 04's figures: image mosaics, region colours, the plane's grid, the cost axis.
 
 Figure code only (what an image shows, where a label goes); the numbers they show come
-from the maths modules. Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+from the maths modules. Introduced in ``notebooks/08_softmax.ipynb``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def tile_images(
 ) -> np.ndarray:
     """Lay equally sized images out on a grid, as one array that one ``imshow`` can show.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. One image artist is far cheaper to
+    Introduced in ``notebooks/08_softmax.ipynb``. One image artist is far cheaper to
     redraw than one axes per image, which keeps the live digits panel fast.
 
     Parameters
@@ -88,7 +88,7 @@ def tile_anchors(n_rows: int, n_cols: int, h: int, w: int, gap: int, top: int) -
 def region_colours(P: ArrayLike, colours: Sequence[str] = CLASS_COLORS, levels: int | None = 8) -> np.ndarray:
     """RGB colours showing the predicted class and, by saturation, the model's confidence.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Where the highest probability is
+    Introduced in ``notebooks/08_softmax.ipynb``. Where the highest probability is
     near ``1/K`` (a boundary) the colour is nearly white; where it is near 1, it is the class
     colour at 60 % strength (so data markers stay visible on top).
 

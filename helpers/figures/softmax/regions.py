@@ -1,6 +1,6 @@
 """The live decision-regions panel of notebook 04: softmax regions in the plane and the training cost.
 
-Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+Introduced in ``notebooks/08_softmax.ipynb``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["RegionsExplorer"]
 class RegionsExplorer(TrainingPanel):
     """Decision regions of softmax regression in the plane, for one learning rate and iteration count.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Left: the points and the class the
+    Introduced in ``notebooks/09_softmax_training.ipynb``. Left: the points and the class the
     model predicts everywhere (colour) with its confidence (saturation); the regions are
     bounded by straight lines because each boundary is where two linear scores are equal.
     Right: the training cost up to the chosen iteration, with the divergence banner when the

@@ -4,7 +4,7 @@ Every run is :class:`helpers.optim.Descent` (the course's one batch gradient des
 only as far as a slider asks, in blocks of :data:`TRAINING_BLOCK` steps. The digits panel
 also shows the training and held-out cost and accuracy of every iterate: computed after
 training, from the path, with :func:`helpers.metrics.path_metrics` (only for the iterates
-not yet measured). Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+not yet measured). Introduced in ``notebooks/09_softmax_training.ipynb``.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def check_step(iterations: object, max_iter: int) -> int:
 class TrainingPanel(LiveFigure):
     """A live figure of gradient descent: a learning-rate and an iterations slider.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. A subclass sets ``exponents`` and
+    Introduced in ``notebooks/09_softmax_training.ipynb``. A subclass sets ``exponents`` and
     ``defaults`` (the notebook's settings) and ``max_iter`` (the iterations its runs have).
     """
 
@@ -82,7 +82,7 @@ class TrainingPanel(LiveFigure):
 class SoftmaxRuns:
     """Batch gradient descent on one softmax problem, one cached run per learning rate.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Moving an iterations slider only
+    Introduced in ``notebooks/09_softmax_training.ipynb``. Moving an iterations slider only
     slices a cached :class:`helpers.optim.Trajectory`. A learning rate is trained on first
     use, and only as far as the slider asks (rounded up to a multiple of
     :data:`TRAINING_BLOCK` steps); the run is continued when more steps are asked for. The
@@ -171,7 +171,7 @@ class SoftmaxRuns:
 class DigitsRun:
     """One gradient-descent run on the digits with its per-iteration metrics.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Attributes
     ----------
@@ -193,7 +193,7 @@ class DigitsRun:
 class DigitsSoftmax:
     """Softmax regression on the digits: cached runs per learning rate with held-out metrics.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``. Each learning rate is trained once,
+    Introduced in ``notebooks/09_softmax_training.ipynb``. Each learning rate is trained once,
     as far as asked (:class:`SoftmaxRuns`); the training and held-out cost and accuracy of
     its iterates are computed from the path (:func:`helpers.metrics.path_metrics`), each
     iterate once.

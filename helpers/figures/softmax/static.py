@@ -1,6 +1,6 @@
 """The static figures of notebook 04: softmax's anatomy, the digits, the update rules, one-vs-rest.
 
-Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+Introduced in ``notebooks/08_softmax.ipynb``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["plot_digit_samples", "plot_ovr_vs_softmax", "plot_softmax_anatomy", 
 def plot_softmax_anatomy(scores: ArrayLike, axes: Sequence[Axes] | None = None) -> Figure:
     """Scores, their softmax, and the two-class softmax lying on the sigmoid.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -77,7 +77,7 @@ def plot_digit_samples(
 ) -> Figure:
     """The first ``n_rows * n_cols`` digits as 8x8 images, each with its label above it.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``.
 
     Parameters
     ----------
@@ -118,7 +118,7 @@ def plot_update_comparison(
 ) -> Figure:
     """Training cost of several gradient-descent variants, per epoch and per update.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Parameters
     ----------
@@ -174,7 +174,7 @@ def plot_ovr_vs_softmax(
 ) -> Figure:
     """Decision regions of softmax and of one-vs-rest, and the sum of the one-vs-rest scores.
 
-    Introduced in ``notebooks/04_softmax_gradient.ipynb``.
+    Introduced in ``notebooks/09_softmax_training.ipynb``.
 
     Parameters
     ----------
