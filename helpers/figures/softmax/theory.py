@@ -61,7 +61,7 @@ def plot_categorical_link(p: ArrayLike, axes: Sequence[Axes] | None = None) -> F
         bars_eta[-1].set_hatch("//")
         ax_eta.axhline(0, color=PALETTE["black"], linewidth=1)
         ax_eta.annotate(
-            f"reference class {K - 1}: η = 0", (K - 1, 0.0), xytext=(0, 24), textcoords="offset points",
+            f"reference class {K - 1}: η = 0", (K - 1, 0.0), xytext=(0.97, 0.6), textcoords="axes fraction",
             ha="right", fontsize=12, arrowprops={"arrowstyle": "->"},
         )
         ax_eta.set(xticks=classes, xlabel="class k", ylabel="$\\eta_k = \\ln(p_k / p_{K-1})$ (nats)")
