@@ -1,4 +1,5 @@
-"""Solutions of the exercises in notebooks 03, 04 and 05 (the likelihood topic)."""
+"""Solutions of the exercises in ``notebooks/03_likelihood_cross_entropy.ipynb``,
+``notebooks/04_gradient_descent.ipynb`` and ``notebooks/05_convexity_newton.ipynb`` (the likelihood topic)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Self-checks of the exercises in notebooks 03, 04 and 05 (the likelihood topic).
+"""Self-checks of the exercises of the likelihood topic: ``notebooks/03_likelihood_cross_entropy.ipynb``,
+``notebooks/04_gradient_descent.ipynb`` and ``notebooks/05_convexity_newton.ipynb``.
 
 Each check runs the learner's answer on a few inputs (including the awkward ones: scores of
 ±40 and ±800, where a naive formula takes ``log(0)``), compares it with the course's
