@@ -23,6 +23,7 @@ from ._validate import (
     check_iterations,
     check_binary_labels,
     check_matching_rows,
+    check_number,
     describe,
 )
 from .softmax import _stacked_cross_entropy, _stacked_scores_t
@@ -30,7 +31,10 @@ from .softmax import _stacked_cross_entropy, _stacked_scores_t
 __all__ = [
     "binary_confusion",
     "confusion_matrix",
+    "cost_threshold",
+    "expected_cost",
     "path_metrics",
+    "precision_at_prevalence",
     "precision_recall_curve",
     "rank_auc",
     "reliability_bins",
@@ -448,6 +452,126 @@ def rank_auc(y: ArrayLike, scores: ArrayLike) -> float:
     positives = labels == 1
     p, n = int(positives.sum()), int((~positives).sum())
     return float((midrank[inverse.ravel()][positives].sum() - p * (p + 1) / 2) / (p * n))
+
+
+def expected_cost(
+    y: ArrayLike, scores: ArrayLike, thresholds: ArrayLike, cost_fn: float, cost_fp: float
+) -> np.ndarray:
+    r"""Mean cost per sample of the errors at each threshold: :math:`(c_{FN}\,FN + c_{FP}\,FP)/m`.
+
+    Introduced in ``notebooks/11_evaluation.ipynb``. Correct decisions cost nothing; a missed
+    positive costs ``cost_fn``, a false alarm ``cost_fp`` (in any one unit).
+
+    Parameters
+    ----------
+    y, scores : array_like, shape (m,)
+    thresholds : array_like, shape (T,)
+    cost_fn, cost_fp : float
+        Costs of a false negative and of a false positive, each >= 0.
+
+    Returns
+    -------
+    numpy.ndarray, shape (T,)
+
+    Raises
+    ------
+    ValueError
+        As :func:`threshold_counts`, or on a negative or non-finite cost.
+
+    Examples
+    --------
+    >>> expected_cost([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.9], [0.5], cost_fn=10.0, cost_fp=1.0)
+    array([2.75])
+    """
+    fn_cost, fp_cost = (_check_cost(c, name) for c, name in ((cost_fn, "cost_fn"), (cost_fp, "cost_fp")))
+    tp, fp, tn, fn = (np.atleast_1d(c) for c in threshold_counts(y, scores, thresholds))
+    return (fn_cost * fn + fp_cost * fp) / (tp + fp + tn + fn)
+
+
+def _check_cost(value: object, name: str) -> float:
+    cost = check_number(value, name)
+    if cost < 0:
+        raise ValueError(f"{name} must be >= 0; got {cost!r}")
+    return cost
+
+
+def cost_threshold(cost_fn: float, cost_fp: float) -> float:
+    r"""The threshold on a calibrated probability that minimises the expected cost: :math:`c_{FP}/(c_{FP}+c_{FN})`.
+
+    Introduced in ``notebooks/11_evaluation.ipynb``. Calling a sample positive costs
+    :math:`(1-p)\,c_{FP}` on average, calling it negative :math:`p\,c_{FN}`; the first is
+    smaller exactly when :math:`p > c_{FP}/(c_{FP}+c_{FN})`. It holds only if :math:`p` is
+    the true probability (a calibrated model, ``notebooks/12_choosing_lambda.ipynb``).
+
+    Parameters
+    ----------
+    cost_fn, cost_fp : float
+        Costs of a false negative and of a false positive, >= 0, not both 0.
+
+    Returns
+    -------
+    float
+        In [0, 1].
+
+    Raises
+    ------
+    ValueError
+        On a negative or non-finite cost, or both costs 0.
+
+    Examples
+    --------
+    >>> cost_threshold(cost_fn=9.0, cost_fp=1.0)
+    0.1
+    """
+    fn_cost, fp_cost = _check_cost(cost_fn, "cost_fn"), _check_cost(cost_fp, "cost_fp")
+    if fn_cost + fp_cost == 0:
+        raise ValueError("cost_fn and cost_fp cannot both be 0")
+    return fp_cost / (fp_cost + fn_cost)
+
+
+def precision_at_prevalence(tpr: ArrayLike, fpr: ArrayLike, prevalence: float) -> np.ndarray:
+    r"""The precision a classifier with these rates has where a share ``prevalence`` of the cases is positive.
+
+    Introduced in ``notebooks/11_evaluation.ipynb``. The rates are properties of the
+    classifier on each class; the mix of classes is a property of the population. Per
+    case, true positives are :math:`\pi\,\text{TPR}` and false positives
+    :math:`(1-\pi)\,\text{FPR}`, so
+
+    .. math:: \text{precision} = \frac{\pi\,\text{TPR}}{\pi\,\text{TPR} + (1-\pi)\,\text{FPR}} .
+
+    Where both are 0 (nothing called positive) the precision is 1, as in :func:`threshold_metrics`.
+
+    Parameters
+    ----------
+    tpr, fpr : array_like, shape (T,)
+        Rates in [0, 1] (for example from :func:`roc_curve`).
+    prevalence : float
+        :math:`\pi`, strictly between 0 and 1.
+
+    Returns
+    -------
+    numpy.ndarray, shape (T,)
+
+    Raises
+    ------
+    ValueError
+        If the rates are outside [0, 1] or differ in shape, or ``prevalence`` is not in (0, 1).
+
+    Examples
+    --------
+    >>> precision_at_prevalence([0.9], [0.05], 0.05).round(3)  # a good test, a rare disease
+    array([0.486])
+    """
+    t = as_float_array(tpr, "tpr", ndim=(0, 1))
+    f = as_float_array(fpr, "fpr", ndim=(0, 1))
+    if t.shape != f.shape or ((t < 0) | (t > 1) | (f < 0) | (f > 1)).any():
+        raise ValueError(f"tpr and fpr must be rates in [0, 1] of the same shape; got shapes {t.shape} and {f.shape}")
+    share = check_number(prevalence, "prevalence")
+    if not 0 < share < 1:
+        raise ValueError(f"prevalence must lie strictly between 0 and 1; got {share!r}")
+    top = share * t
+    bottom = top + (1 - share) * f
+    return np.divide(top, bottom, out=np.ones(np.shape(top)), where=bottom > 0)
 
 
 # ---------------------------------------------------------------------------------------

@@ -201,3 +201,35 @@ def test_reliability_bins_match_a_loop_and_keep_every_sample(rng):
     assert np.sum(counts * mean_y) == pytest.approx(y.sum())  # the bins partition the samples
     empty_p, empty_y, empty_counts = metrics.reliability_bins([0, 1], [0.05, 0.95], 4)
     assert empty_counts.tolist() == [1, 0, 0, 1] and np.isnan(empty_p[1:3]).all() and np.isnan(empty_y[1:3]).all()
+
+
+def test_expected_cost_and_the_cost_threshold(rng):
+    p = rng.random(400)
+    y = (rng.random(400) < p).astype(float)  # p is calibrated by construction
+    t = np.linspace(0, 1, 101)
+    cost = metrics.expected_cost(y, p, t, cost_fn=5.0, cost_fp=1.0)
+    tp, fp, tn, fn = metrics.threshold_counts(y, p, t)
+    np.testing.assert_allclose(cost, (5 * fn + fp) / 400)
+    assert metrics.cost_threshold(5.0, 1.0) == pytest.approx(1 / 6)
+    assert abs(t[np.argmin(cost)] - 1 / 6) < 0.1  # calibrated scores: the minimum near c_FP / (c_FP + c_FN)
+    with pytest.raises(ValueError, match="both be 0"):
+        metrics.cost_threshold(0.0, 0.0)
+    with pytest.raises(ValueError, match="cost_fn must be >= 0"):
+        metrics.expected_cost(y, p, t, cost_fn=-1.0, cost_fp=1.0)
+
+
+def test_precision_at_prevalence_equals_counting_with_repeated_negatives(rng):
+    y = (rng.random(80) < 0.4).astype(float)
+    s = rng.normal(size=80) + 1.5 * y
+    fpr, tpr, thr = metrics.roc_curve(y, s)
+    r = 7  # every negative counted 7 times: the ROC curve is unchanged, the precision is not
+    y_rep = np.r_[y[y == 1], np.repeat(y[y == 0], r)]
+    s_rep = np.r_[s[y == 1], np.repeat(s[y == 0], r)]
+    fpr_rep, tpr_rep, _ = metrics.roc_curve(y_rep, s_rep)
+    np.testing.assert_allclose(fpr_rep, fpr)
+    np.testing.assert_allclose(tpr_rep, tpr)
+    prevalence = y.sum() / (y.sum() + r * (1 - y).sum())
+    counted = metrics.threshold_metrics(y_rep, s_rep, thr)["precision"]
+    np.testing.assert_allclose(metrics.precision_at_prevalence(tpr, fpr, prevalence), counted)
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        metrics.precision_at_prevalence(tpr, fpr, 1.0)
