@@ -19,9 +19,9 @@ from ._validate import as_float_array, check_iterations, check_matching_rows, ch
 from .sigmoid import _sigmoid
 
 __all__ = [
+    "BREAST_CANCER_FEATURES",
     "DATA_DIR",
     "THREE_CLASS_CENTRES",
-    "BREAST_CANCER_FEATURES",
     "add_intercept",
     "apply_standardization",
     "load_breast_cancer",

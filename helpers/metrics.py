@@ -18,10 +18,10 @@ from numpy.typing import ArrayLike
 
 from ._validate import (
     as_float_array,
+    check_binary_labels,
     check_class_count,
     check_class_labels,
     check_iterations,
-    check_binary_labels,
     check_matching_rows,
     check_number,
     describe,
@@ -42,6 +42,7 @@ __all__ = [
     "roc_curve",
     "threshold_counts",
     "threshold_metrics",
+    "wilson_interval",
 ]
 
 
@@ -446,7 +447,7 @@ def rank_auc(y: ArrayLike, scores: ArrayLike) -> float:
     """
     labels, values = _labels_and_scores(y, scores)
     _both_classes(labels)
-    distinct, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    _distinct, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
     below = np.cumsum(counts) - counts  # samples strictly below each distinct score
     midrank = below + (counts + 1) / 2.0
     positives = labels == 1
@@ -632,3 +633,56 @@ def reliability_bins(
     mean_p = np.divide(sums_p, counts, out=np.full(bins, np.nan), where=filled)
     mean_y = np.divide(sums_y, counts, out=np.full(bins, np.nan), where=filled)
     return mean_p, mean_y, counts.astype(np.int64)
+
+
+def wilson_interval(successes: ArrayLike, trials: ArrayLike, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    r"""Wilson's confidence interval for a share of successes: how far a bin's observed rate may be from the truth.
+
+    Introduced in ``notebooks/12_choosing_lambda.ipynb``. With :math:`\hat q = k/n`,
+
+    .. math::
+
+        \frac{\hat q + \frac{z^2}{2n} \pm \frac{z}{n}\sqrt{n\hat q(1-\hat q) + \frac{z^2}{4}}}{1 + \frac{z^2}{n}},
+
+    which stays inside [0, 1] and, unlike :math:`\hat q \pm z\sqrt{\hat q(1-\hat q)/n}`, does not
+    shrink to a point when :math:`k = 0` or :math:`k = n`. ``z = 1.96`` gives about 95 %
+    coverage. Where ``n = 0`` both ends are NaN.
+
+    Parameters
+    ----------
+    successes, trials : array_like, same shape
+        :math:`k` and :math:`n`, with :math:`0 \le k \le n` (bin counts times observed shares).
+    z : float, default 1.96
+        Normal quantile, > 0.
+
+    Returns
+    -------
+    low, high : numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, a count is negative, ``successes > trials`` or ``z`` is not positive.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval([0, 5], [10, 10])
+    >>> low.round(3).tolist(), high.round(3).tolist()
+    ([0.0, 0.237], [0.278, 0.763])
+    """
+    k = as_float_array(successes, "successes", ndim=(0, 1))
+    n = as_float_array(trials, "trials", ndim=(0, 1))
+    quantile = check_number(z, "z")
+    if k.shape != n.shape or (k < 0).any() or (k > n + 1e-9 * np.maximum(n, 1)).any() or quantile <= 0:
+        raise ValueError(
+            f"need 0 <= successes <= trials of the same shape and z > 0; got shapes {k.shape}, {n.shape} and z={z!r}"
+        )
+    filled = n > 0
+    safe_n = np.where(filled, n, 1.0)
+    share = np.clip(k / safe_n, 0.0, 1.0)
+    z2 = quantile**2
+    centre = (share + z2 / (2 * safe_n)) / (1 + z2 / safe_n)
+    half = quantile / safe_n * np.sqrt(safe_n * share * (1 - share) + z2 / 4) / (1 + z2 / safe_n)
+    low = np.where(filled, np.clip(centre - half, 0.0, 1.0), np.nan)
+    high = np.where(filled, np.clip(centre + half, 0.0, 1.0), np.nan)
+    return low, high

@@ -26,7 +26,14 @@ from ._validate import (
     describe,
 )
 
-__all__ = ["choose_lambda", "cross_validate", "fit_standardised", "stratified_folds", "stratified_split"]
+__all__ = [
+    "choose_lambda",
+    "cross_validate",
+    "fit_standardised",
+    "out_of_fold_probabilities",
+    "stratified_folds",
+    "stratified_split",
+]
 
 
 def _class_orders(labels: np.ndarray, rng: np.random.Generator) -> list[np.ndarray]:
@@ -171,10 +178,8 @@ def fit_standardised(
     check_matching_rows(train, labels, "X_train", "y_train")
     strength = check_lam(lam)
     Z, mean, std = data.standardize(train)
-    designs = (data.add_intercept(Z),) + tuple(
-        data.add_intercept(data.apply_standardization(as_float_array(X, "X_other", ndim=2), mean, std))
-        for X in X_other
-    )
+    others = [data.apply_standardization(as_float_array(X, "X_other", ndim=2), mean, std) for X in X_other]
+    designs = (data.add_intercept(Z), *(data.add_intercept(other) for other in others))
     run = optim.fit_logistic_newton(designs[0], labels, lam=strength, max_iter=100)
     return run.params, designs, run
 
@@ -211,18 +216,10 @@ def cross_validate(
     ValueError
         On bad data, a negative λ, or folds that are not ``0..k-1`` with k >= 2 all used.
     """
-    features = as_float_array(X, "X", ndim=2)
-    labels = check_binary_labels(y)
-    check_matching_rows(features, labels)
+    features, labels, fold, k = _check_folds(X, y, folds)
     strengths = as_float_array(lams, "lams", ndim=1)
     for value in strengths:
         check_lam(float(value))
-    fold = np.asarray(folds)
-    if fold.shape != labels.shape or fold.dtype.kind not in "iu":
-        raise ValueError(f"folds must be integers, one per sample (shape {labels.shape}); got {describe(folds)}")
-    k = int(fold.max()) + 1 if fold.size else 0
-    if k < 2 or fold.min() < 0 or np.bincount(fold, minlength=k).min() == 0:
-        raise ValueError(f"folds must number the folds 0..k-1 with k >= 2 and none empty; got {np.unique(fold)}")
     cost = np.empty((strengths.size, k))
     accuracy = np.empty((strengths.size, k))
     for f in range(k):  # a loop over folds ...
@@ -232,6 +229,57 @@ def cross_validate(
             cost[j, f] = logistic.cost(theta, A_held, labels[held])
             accuracy[j, f] = np.mean(logistic.predict(theta, A_held) == labels[held])
     return cost, accuracy
+
+
+def out_of_fold_probabilities(X: ArrayLike, y: ArrayLike, lam: float, folds: ArrayLike) -> np.ndarray:
+    """Each sample's predicted probability from the model fitted on the other folds.
+
+    Introduced in ``notebooks/12_choosing_lambda.ipynb``. Every sample is predicted once, by
+    a model that did not see it (standardised and fitted as in :func:`cross_validate`): held-out
+    predictions for the whole training set, for a reliability diagram with more samples per
+    bin than the test set alone.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d)
+        Raw features, without the intercept column.
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+    lam : float
+        L2 strength >= 0.
+    folds : array_like of int, shape (m,)
+        Fold of each sample, ``0..k-1`` (:func:`stratified_folds`).
+
+    Returns
+    -------
+    numpy.ndarray, shape (m,)
+
+    Raises
+    ------
+    ValueError
+        As :func:`cross_validate`.
+    """
+    features, labels, fold, k = _check_folds(X, y, folds)
+    strength = check_lam(lam)
+    out = np.empty(labels.size)
+    for f in range(k):  # a loop over folds, not samples
+        held = fold == f
+        theta, (_, A_held), _ = fit_standardised(features[~held], labels[~held], strength, features[held])
+        out[held] = logistic.predict_proba(theta, A_held)
+    return out
+
+
+def _check_folds(X: ArrayLike, y: ArrayLike, folds: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    features = as_float_array(X, "X", ndim=2)
+    labels = check_binary_labels(y)
+    check_matching_rows(features, labels)
+    fold = np.asarray(folds)
+    if fold.shape != labels.shape or fold.dtype.kind not in "iu":
+        raise ValueError(f"folds must be integers, one per sample (shape {labels.shape}); got {describe(folds)}")
+    k = int(fold.max()) + 1 if fold.size else 0
+    if k < 2 or fold.min() < 0 or np.bincount(fold, minlength=k).min() == 0:
+        raise ValueError(f"folds must number the folds 0..k-1 with k >= 2 and none empty; got {np.unique(fold)}")
+    return features, labels, fold.astype(np.int64), k
 
 
 def choose_lambda(lams: ArrayLike, fold_costs: ArrayLike) -> tuple[float, float]:

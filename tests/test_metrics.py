@@ -208,7 +208,7 @@ def test_expected_cost_and_the_cost_threshold(rng):
     y = (rng.random(400) < p).astype(float)  # p is calibrated by construction
     t = np.linspace(0, 1, 101)
     cost = metrics.expected_cost(y, p, t, cost_fn=5.0, cost_fp=1.0)
-    tp, fp, tn, fn = metrics.threshold_counts(y, p, t)
+    _tp, fp, _tn, fn = metrics.threshold_counts(y, p, t)
     np.testing.assert_allclose(cost, (5 * fn + fp) / 400)
     assert metrics.cost_threshold(5.0, 1.0) == pytest.approx(1 / 6)
     assert abs(t[np.argmin(cost)] - 1 / 6) < 0.1  # calibrated scores: the minimum near c_FP / (c_FP + c_FN)

@@ -119,7 +119,8 @@ def check_precision_recall(
         (lambda y, p, t: (ref(y, p, t)[0], ref(y, p, t)[0]),
          "recall divides by everything *truly* positive, TP + FN, not by the samples called positive."),
         (lambda y, p, t: (ref(y, p, t)[0], (lambda tp, fp, tn, fn: tn / (tn + fp))(*c(y, p, t))),
-         "that second number is the specificity TN / (TN + FP), the recall of the negatives; recall is TP / (TP + FN)."),
+         "that second number is the specificity TN / (TN + FP), the recall of the negatives; "
+         "recall is TP / (TP + FN)."),
         (lambda y, p, t: ((lambda tp, fp, tn, fn: (tp + tn) / (tp + fp + tn + fn))(*c(y, p, t)), ref(y, p, t)[1]),
          "that first number is the accuracy; precision is TP / (TP + FP), the share of alarms that are right."),
     ]

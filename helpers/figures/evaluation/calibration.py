@@ -15,12 +15,13 @@ from collections.abc import Mapping, Sequence
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import offset_copy
 from numpy.typing import ArrayLike
 
-from ... import logistic, metrics
+from ... import losses, metrics
 from ..._validate import as_float_array, check_binary_labels, check_iterations, check_lam, check_matching_rows
 from ..live import LiveFigure, freeze_layout, slider_style
 from ..style import PALETTE, course_style, log_axis, new_figure, spines, style_axes
@@ -151,7 +152,7 @@ def _reliability_axes(width: float = 11.4) -> tuple[Figure, Axes, Axes]:
         ax_rel.set_ylabel("observed share malignant")
         ax_count.set_xlim(0, 1)
         ax_count.set_xlabel("predicted P(malignant), bin")
-        ax_count.set_ylabel("held-out samples in the bin")
+        ax_count.set_ylabel("samples in the bin (log scale)")
     return fig, ax_rel, ax_count
 
 
@@ -162,11 +163,20 @@ def _check_pair(y: ArrayLike, p: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     return labels, values
 
 
+def _bars(mean_p: np.ndarray, observed: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
+    """The Wilson 95 % interval of each filled bin's observed share, as vertical segments at its mean prediction."""
+    filled = counts > 0
+    low, high = metrics.wilson_interval(counts[filled] * observed[filled], counts[filled])
+    return [np.array([[x, a], [x, b]]) for x, a, b in zip(mean_p[filled], low, high, strict=True)]
+
+
 def plot_reliability(curves: Mapping[str, tuple[ArrayLike, ArrayLike]], n_bins: int = 10) -> Figure:
     """Reliability diagrams (left) and the number of samples per bin (right), one per labelled set of predictions.
 
     Introduced in ``notebooks/12_choosing_lambda.ipynb``. Points on the diagonal: of the
-    samples given probability about p, a share p is positive. Only bins with samples are drawn.
+    samples given probability about p, a share p is positive. Each point carries the Wilson
+    95 % interval of its observed share (:func:`helpers.metrics.wilson_interval`), so a bin of
+    three samples shows how little it can tell. Only bins with samples are drawn.
 
     Parameters
     ----------
@@ -194,13 +204,16 @@ def plot_reliability(curves: Mapping[str, tuple[ArrayLike, ArrayLike]], n_bins: 
             filled = counts > 0
             ax_rel.plot(mean_p[filled], observed[filled], color=_LINE_COLOURS[k], linestyle=_LINE_STYLES[k],
                         marker="o", label=name)
+            ax_rel.add_collection(LineCollection(_bars(mean_p, observed, counts), colors=_LINE_COLOURS[k],
+                                                 linewidths=1.4, alpha=0.7))
             left = np.arange(bins) / bins + (k + 0.25) * width
             ax_count.bar(left, counts, width=width, align="edge", color=_LINE_COLOURS[k], label=name)
-        ax_rel.legend(loc="upper left", fontsize=11)
+        ax_rel.plot([], [], color=PALETTE["grey"], linewidth=1.4, label="95 % interval of the share")
+        ax_rel.legend(loc="upper left", fontsize=10.5)
         ax_count.set_yscale("symlog", linthresh=1)
         ax_count.set_ylim(0, None)
         ax_count.legend(loc="upper center", fontsize=11)
-        fig.suptitle("Reliability on held-out data: do the probabilities mean what they say?",
+        fig.suptitle("Reliability of held-out predictions: do the probabilities mean what they say?",
                      fontsize=15, fontweight="bold")
     style_axes(ax_rel)
     style_axes(ax_count)
@@ -208,85 +221,88 @@ def plot_reliability(curves: Mapping[str, tuple[ArrayLike, ArrayLike]], n_bins: 
 
 
 class CalibrationExplorer(LiveFigure):
-    """Live figure: the held-out reliability diagram and bin counts as λ moves.
+    """Live figure: the reliability diagram of held-out predictions and the bin counts as λ moves.
 
-    Introduced in ``notebooks/12_choosing_lambda.ipynb``. The fits are given (one θ per λ of
-    the slider), so a move only looks them up and bins the held-out predictions. The λ = 0
-    diagram stays in the background for comparison when the slider offers λ = 0.
+    Introduced in ``notebooks/12_choosing_lambda.ipynb``. The predictions are given (one
+    array per λ of the slider, for example
+    :func:`helpers.model_selection.out_of_fold_probabilities`), so a move only bins them.
+    When the slider offers λ = 0, its diagram stays in the background for comparison.
 
     Parameters
     ----------
-    A_test : array_like, shape (k, n)
-        Held-out design matrix (intercept column first).
-    y_test : array_like, shape (k,)
-        Held-out labels 0 or 1.
-    thetas : mapping of float to array_like of shape (n,)
-        The fitted θ for each λ the slider offers (λ >= 0, at least two).
+    y : array_like, shape (m,)
+        Labels 0 or 1 of the predicted samples.
+    probabilities : mapping of float to array_like of shape (m,)
+        Predicted P(y = 1) for each λ the slider offers (λ >= 0, at least two).
     n_bins : int, default 10
+    start : float, optional
+        The slider's first position, one of the given λ (the smallest by default).
 
     Raises
     ------
     ValueError
-        On bad data, a negative λ, fewer than two λ or a θ of the wrong shape.
+        On bad labels, a negative λ, fewer than two λ, predictions of the wrong shape or a
+        ``start`` that is not one of the λ.
     """
 
-    def __init__(self, A_test: ArrayLike, y_test: ArrayLike, thetas: Mapping[float, ArrayLike],
-                 n_bins: int = 10) -> None:
-        self.A = as_float_array(A_test, "A_test", ndim=2)
-        self.y = check_binary_labels(y_test, "y_test")
-        check_matching_rows(self.A, self.y, "A_test", "y_test")
-        if len(thetas) < 2:
-            raise ValueError(f"thetas must hold a fit for at least two λ values; got {len(thetas)}")
-        self.lams = tuple(sorted(check_lam(lam) for lam in thetas))
-        self.thetas = {lam: logistic._check_model(thetas[lam], self.A)[0] for lam in self.lams}
+    def __init__(self, y: ArrayLike, probabilities: Mapping[float, ArrayLike], n_bins: int = 10,
+                 start: float | None = None) -> None:
+        self.y = check_binary_labels(y)
+        if len(probabilities) < 2:
+            raise ValueError(f"probabilities must hold predictions for at least two λ values; got {len(probabilities)}")
+        self.lams = tuple(sorted(check_lam(lam) for lam in probabilities))
+        self.probabilities = {lam: _check_pair(self.y, probabilities[lam])[1] for lam in self.lams}
+        for lam, p in self.probabilities.items():
+            if ((p < 0) | (p > 1)).any():
+                raise ValueError(f"probabilities must lie in [0, 1]; the λ = {lam:g} predictions do not")
         self.bins = check_iterations(n_bins, "n_bins")
+        self.start = self.lams[0] if start is None else check_lam(start)
+        if self.start not in self.probabilities:
+            raise ValueError(f"start must be one of the given λ values {list(self.lams)}; got {start!r}")
         self._build()
 
     def controls(self) -> dict[str, widgets.ValueWidget]:
-        """The notebook's slider: λ over the fitted values, starting at the smallest.
+        """The notebook's slider: λ over the given values, starting at ``start``.
 
         Introduced in ``notebooks/12_choosing_lambda.ipynb``.
         """
-        return {"lam": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in self.lams], value=self.lams[0],
+        return {"lam": widgets.SelectionSlider(options=[(f"{v:.3g}", v) for v in self.lams], value=self.start,
                                                description="regularisation λ", **slider_style())}
 
     def _build(self) -> None:
         fig, ax_rel, ax_count = _reliability_axes(width=11.6)
         self.fig, self.ax_rel, self.ax_count = fig, ax_rel, ax_count
-        centres = (np.arange(self.bins) + 0.5) / self.bins
         with course_style():
             if self.lams[0] == 0.0:
-                mean_p, observed, counts = metrics.reliability_bins(
-                    self.y, logistic.predict_proba(self.thetas[0.0], self.A), self.bins)
+                mean_p, observed, counts = metrics.reliability_bins(self.y, self.probabilities[0.0], self.bins)
                 ax_rel.plot(mean_p[counts > 0], observed[counts > 0], color=PALETTE["grey"], linestyle="--",
                             linewidth=1.6, marker="s", markersize=5, label="λ = 0")
+            self.intervals = LineCollection([], colors=PALETTE["blue"], linewidths=1.6, alpha=0.6, zorder=2)
+            ax_rel.add_collection(self.intervals)
             (self.line,) = ax_rel.plot([], [], color=PALETTE["blue"], marker="o", label="λ on the slider", zorder=3)
-            self.dots = ax_rel.scatter(centres, centres, s=np.zeros(self.bins), color=PALETTE["blue"], alpha=0.35,
-                                       zorder=2)
-            ax_rel.legend(loc="upper left", fontsize=11)
+            ax_rel.plot([], [], color=PALETTE["blue"], linewidth=1.6, alpha=0.6, label="95 % interval")
+            ax_rel.legend(loc="upper left", fontsize=10.5)
             self.bars = ax_count.bar(np.arange(self.bins) / self.bins, np.ones(self.bins), width=0.9 / self.bins,
                                      align="edge", color=PALETTE["blue"])
-            ax_count.set_ylim(0, self.y.size)
             ax_count.set_yscale("symlog", linthresh=1)
             ax_count.set_ylim(0, self.y.size)
-            fig.suptitle("Reliability on held-out data as λ grows (circle area: samples in the bin)",
-                         fontsize=15, fontweight="bold")
+            fig.suptitle("Reliability of held-out predictions as λ grows", fontsize=15, fontweight="bold")
         style_axes(ax_rel)
         style_axes(ax_count)
-        self.title = ax_rel.text(0.5, 1.0, "λ = 0.001: held-out cost 10.888 nats",
+        self.title = ax_rel.text(0.5, 1.0, "λ = 0.00316: held-out cost 10.888 nats",
                                  transform=offset_copy(ax_rel.transAxes, fig, y=6, units="points"),
                                  ha="center", va="baseline", fontsize=13, fontweight="bold")
         self.count_title = ax_count.text(0.5, 1.0, "mean p̂ 0.888, share malignant 0.888",
                                          transform=offset_copy(ax_count.transAxes, fig, y=6, units="points"),
                                          ha="center", va="baseline", fontsize=13, fontweight="bold")
         freeze_layout(fig)
-        #: What :meth:`draw` changes: the line, the circles and the bars, the spines they can
+        #: What :meth:`draw` changes: the line, the intervals and the bars, the spines they can
         #: touch and the two titles.
-        self.dynamic_artists = [self.line, self.dots, *self.bars, *spines(ax_rel), *spines(ax_count),
+        self.dynamic_artists = [self.intervals, self.line, *self.bars, *spines(ax_rel), *spines(ax_count),
                                 self.title, self.count_title]
 
     def draw(self, lam: float) -> Figure:
-        """Show the held-out reliability of the fit at ``lam``; return the figure.
+        """Show the reliability of the predictions at ``lam``; return the figure.
 
         Introduced in ``notebooks/12_choosing_lambda.ipynb``.
 
@@ -305,19 +321,17 @@ class CalibrationExplorer(LiveFigure):
             If ``lam`` is not one of them.
         """
         strength = check_lam(lam)
-        if strength not in self.thetas:
-            raise ValueError(f"lam must be one of the fitted values {list(self.lams)}; got {lam!r}")
-        theta = self.thetas[strength]
-        p = logistic.predict_proba(theta, self.A)
+        if strength not in self.probabilities:
+            raise ValueError(f"lam must be one of the given values {list(self.lams)}; got {lam!r}")
+        p = self.probabilities[strength]
         mean_p, observed, counts = metrics.reliability_bins(self.y, p, self.bins)
         filled = counts > 0
         self.line.set_data(mean_p[filled], observed[filled])
-        centres = (np.arange(self.bins) + 0.5) / self.bins
-        self.dots.set_offsets(np.column_stack([np.where(filled, mean_p, centres), np.where(filled, observed, 0.5)]))
-        self.dots.set_sizes(6.0 * counts)
+        self.intervals.set_segments(_bars(mean_p, observed, counts))
         for bar, count in zip(self.bars, counts, strict=True):
             bar.set_height(float(count))
-        cost = logistic.cost(theta, self.A, self.y)
-        self.title.set_text(f"λ = {strength:g}: held-out cost {cost:.3f} nats")
+        cost = losses.binary_cross_entropy(self.y, p)
+        self.title.set_text(f"λ = {strength:.3g}: held-out cost {cost:.3f} nats")
         self.count_title.set_text(f"mean p̂ {p.mean():.3f}, share malignant {self.y.mean():.3f}")
         return self.fig
+

@@ -63,7 +63,7 @@ def plot_roc_curves(
     """
     if not 1 <= len(curves) <= len(_LINE_COLOURS):
         raise ValueError(f"curves must hold 1 to {len(_LINE_COLOURS)} (y, scores) pairs; got {len(curves)}")
-    fig, ax = _axes(ax)
+    fig, ax = _axes(ax, width=6.4, height=5.4)
     with course_style():
         ax.plot([0, 1], [0, 1], color=PALETTE["grey"], linestyle=":", linewidth=1.8, label="chance (AUC 0.500)")
         for k, (name, (y, scores)) in enumerate(curves.items()):
@@ -116,23 +116,27 @@ def plot_expected_cost(
     if not 1 <= ratios.size <= len(_LINE_COLOURS) or (ratios <= 0).any():
         raise ValueError(f"cost_ratios must hold 1 to {len(_LINE_COLOURS)} positive numbers; got {ratios}")
     thresholds = np.linspace(0.005, 0.995, 199)
-    fig, ax = _axes(ax, width=8.4, height=4.8)
+    fig, ax = _axes(ax, width=11.5, height=4.8)
+    top = 0.0
     with course_style():
         for k, ratio in enumerate(ratios):
             cost = metrics.expected_cost(labels, values, thresholds, cost_fn=float(ratio), cost_fp=1.0)
             colour = _LINE_COLOURS[k]
             ax.plot(thresholds, cost, color=colour, linestyle=_LINE_STYLES[k],
-                    label=f"missed case costs {ratio:g} false alarms")
+                    label=f"a miss costs {ratio:g} × a false alarm")
             best = int(np.argmin(cost))
             ax.plot([thresholds[best]], [cost[best]], marker="o", markersize=9, color=colour,
                     markeredgecolor="black", linestyle="none")
             ax.axvline(metrics.cost_threshold(float(ratio), 1.0), color=colour, linestyle=":", linewidth=1.6)
+            top = max(top, float(cost[np.searchsorted(thresholds, 0.5)]))
+        ax.plot([], [], color=PALETTE["black"], marker="o", linestyle="none", label="lowest cost on these data")
+        ax.plot([], [], color=PALETTE["black"], linestyle=":", linewidth=1.6, label="t* = 1/(1 + c_FN)")
         ax.set_xlim(0, 1)
-        ax.set_ylim(bottom=0)
+        ax.set_ylim(0, 1.6 * top if top > 0 else 1.0)
         ax.set_xlabel("threshold t on P(malignant)")
-        ax.set_ylabel("mean cost per patient (false alarms)")
-        ax.legend(loc="upper right", fontsize=11)
-        ax.set_title("Costly misses push the best threshold down (dots: lowest; dotted: 1/(1 + c_FN))", fontsize=13)
+        ax.set_ylabel("mean cost per patient\n(in false alarms)")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
+        ax.set_title("The costlier a miss, the lower the best threshold", fontsize=14)
     style_axes(ax)
     return fig
 

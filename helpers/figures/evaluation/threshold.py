@@ -135,30 +135,32 @@ class ThresholdExplorer(LiveFigure):
                                     ha="left", va="center", fontsize=12.5, linespacing=1.55, family="DejaVu Sans Mono")
 
             fpr, tpr, _ = self.roc
-            ax_roc.plot([0, 1], [0, 1], color=PALETTE["grey"], linestyle=":", linewidth=1.8, label="chance (AUC 0.5)")
             ax_roc.plot(fpr, tpr, color=PALETTE["blue"], label=f"held out (AUC {self.auc:.3f})")
             (self.roc_point,) = ax_roc.plot([0.0], [0.0], marker="o", markersize=12, color=PALETTE["vermillion"],
                                             markeredgecolor="black", linestyle="none", zorder=4)
-            ax_roc.set_xlim(-0.02, 1.02)
-            ax_roc.set_ylim(-0.02, 1.05)
+            # Zoomed on the part of each curve that the slider's range reaches, with a margin.
+            low, high, _ = THRESHOLD_RANGE
+            ends = metrics.threshold_metrics(self.y, self.probabilities, [low, high])
+            right = float(min(1.02, max(0.2, ends["fpr"][0] + 0.08)))
+            bottom = float(max(-0.02, min(0.8, ends["recall"][1] - 0.08)))
+            ax_roc.set_xlim(-0.01 * right, right)
+            ax_roc.set_ylim(bottom, 1.0 + 0.03 * (1.0 - bottom))
             ax_roc.set_xlabel("false-positive rate FP/(FP+TN)")
             ax_roc.set_ylabel("recall TP/(TP+FN)")
             ax_roc.legend(loc="lower right", fontsize=11)
-            ax_roc.set_title("ROC curve: every threshold at once", fontsize=13)
+            ax_roc.set_title("ROC curve (zoomed)", fontsize=13)
 
             recall, precision, _ = self.pr
-            base = float(self.y.mean())
-            ax_pr.axhline(base, color=PALETTE["grey"], linestyle=":", linewidth=1.8,
-                          label=f"share of {self.names[1]} ({base:.2f})")
             ax_pr.plot(recall, precision, color=PALETTE["blue"], label="held out")
             (self.pr_point,) = ax_pr.plot([0.0], [0.0], marker="o", markersize=12, color=PALETTE["vermillion"],
                                           markeredgecolor="black", linestyle="none", zorder=4)
-            ax_pr.set_xlim(-0.02, 1.02)
-            ax_pr.set_ylim(0.0, 1.05)
+            ax_pr.set_xlim(bottom, 1.0 + 0.03 * (1.0 - bottom))
+            floor = float(max(0.0, ends["precision"][0] - 0.08))
+            ax_pr.set_ylim(floor, 1.0 + 0.03 * (1.0 - floor))
             ax_pr.set_xlabel("recall TP/(TP+FN)")
             ax_pr.set_ylabel("precision TP/(TP+FP)")
             ax_pr.legend(loc="lower left", fontsize=11)
-            ax_pr.set_title("Precision-recall curve", fontsize=13)
+            ax_pr.set_title("Precision-recall curve (zoomed)", fontsize=13)
             fig.suptitle("One model, many classifiers: the threshold trades missed cases against false alarms",
                          fontsize=15, fontweight="bold")
         for ax in (ax_hist, ax_roc, ax_pr):
