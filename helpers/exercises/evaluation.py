@@ -32,7 +32,10 @@ __all__ = [
 
 
 class HelperCalled(Exception):
-    """Raised when a learner's answer calls the course helper it is meant to write."""
+    """Raised when a learner's answer calls the course helper it is meant to write.
+
+    Introduced in ``notebooks/11_evaluation.ipynb``.
+    """
 
 
 def _refusing(fn: Callable[..., Any], forbidden: Sequence[tuple[ModuleType, str]]) -> Callable[..., Any]:
@@ -79,6 +82,16 @@ def _counts(y: np.ndarray, p: np.ndarray, t: float, strict: bool = False) -> tup
     return tp, fp, tn, fn
 
 
+def _specificity(counts: tuple[float, float, float, float]) -> float:
+    _, fp, tn, _ = counts
+    return tn / (tn + fp)
+
+
+def _accuracy(counts: tuple[float, float, float, float]) -> float:
+    tp, fp, tn, fn = counts
+    return (tp + tn) / (tp + fp + tn + fn)
+
+
 def _precision_recall_cases() -> list[tuple[_Case]]:
     rng = np.random.default_rng(1101)
     cases = []
@@ -118,10 +131,10 @@ def check_precision_recall(
          "is recall's denominator."),
         (lambda y, p, t: (ref(y, p, t)[0], ref(y, p, t)[0]),
          "recall divides by everything *truly* positive, TP + FN, not by the samples called positive."),
-        (lambda y, p, t: (ref(y, p, t)[0], (lambda tp, fp, tn, fn: tn / (tn + fp))(*c(y, p, t))),
+        (lambda y, p, t: (ref(y, p, t)[0], _specificity(c(y, p, t))),
          "that second number is the specificity TN / (TN + FP), the recall of the negatives; "
          "recall is TP / (TP + FN)."),
-        (lambda y, p, t: ((lambda tp, fp, tn, fn: (tp + tn) / (tp + fp + tn + fn))(*c(y, p, t)), ref(y, p, t)[1]),
+        (lambda y, p, t: (_accuracy(c(y, p, t)), ref(y, p, t)[1]),
          "that first number is the accuracy; precision is TP / (TP + FP), the share of alarms that are right."),
     ]
     forbidden = [(metrics, "threshold_metrics"), (metrics, "threshold_counts"), (metrics, "binary_confusion")]
@@ -242,6 +255,11 @@ def _bins(y: np.ndarray, p: np.ndarray, bins: int, index: np.ndarray) -> tuple[n
     return mean_p, mean_y, counts
 
 
+def _swapped(bins: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    mean_p, observed, counts = bins
+    return observed, mean_p, counts
+
+
 def check_reliability_bins(
     reliability: Callable[[np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray, np.ndarray]],
 ) -> CheckResult:
@@ -271,7 +289,7 @@ def check_reliability_bins(
          "put it in the last bin (np.minimum(..., B - 1))."),
         (lambda y, p, b: _bins(y, p, b, np.minimum(np.round(p * b).astype(int), b - 1)),
          "bins are cut by rounding *down*: bin k is k/B <= p < (k+1)/B (np.floor), not the nearest whole number."),
-        (lambda y, p, b: (lambda a, o, c: (o, a, c))(*ref(y, p, b)),
+        (lambda y, p, b: _swapped(ref(y, p, b)),
          "the first two are swapped: the mean *predicted* probability comes first, the observed share second."),
         (centres,
          "the x of a bin is the mean of the probabilities in it, not the bin's centre: predictions need not "
