@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import offset_copy
@@ -282,8 +282,11 @@ class CalibrationExplorer(LiveFigure):
             (self.line,) = ax_rel.plot([], [], color=PALETTE["blue"], marker="o", label="λ on the slider", zorder=3)
             ax_rel.plot([], [], color=PALETTE["blue"], linewidth=1.6, alpha=0.6, label="95 % interval")
             ax_rel.legend(loc="upper left", fontsize=10.5)
-            self.bars = ax_count.bar(np.arange(self.bins) / self.bins, np.ones(self.bins), width=0.9 / self.bins,
-                                     align="edge", color=PALETTE["blue"])
+            # One collection of bars, not one patch per bin: each patch on a symlog axis pays for
+            # its own non-affine transform on every move.
+            self.bars = PolyCollection(self._bar_outlines(np.ones(self.bins)), facecolors=PALETTE["blue"],
+                                       edgecolors="none")
+            ax_count.add_collection(self.bars)
             ax_count.set_yscale("symlog", linthresh=1)
             ax_count.set_ylim(0, self.y.size)
             fig.suptitle("Reliability of held-out predictions as λ grows", fontsize=15, fontweight="bold")
@@ -298,8 +301,15 @@ class CalibrationExplorer(LiveFigure):
         freeze_layout(fig)
         #: What :meth:`draw` changes: the line, the intervals and the bars, the spines they can
         #: touch and the two titles.
-        self.dynamic_artists = [self.intervals, self.line, *self.bars, *spines(ax_rel), *spines(ax_count),
+        self.dynamic_artists = [self.intervals, self.line, self.bars, *spines(ax_rel), *spines(ax_count),
                                 self.title, self.count_title]
+
+    def _bar_outlines(self, counts: np.ndarray) -> list[np.ndarray]:
+        """The corners of one bar per bin, ``counts[k]`` high, 90 % of the bin wide."""
+        left = np.arange(self.bins) / self.bins
+        right = left + 0.9 / self.bins
+        heights = np.asarray(counts, dtype=float)
+        return [np.array([[a, 0.0], [a, h], [b, h], [b, 0.0]]) for a, b, h in zip(left, right, heights, strict=True)]
 
     def draw(self, lam: float) -> Figure:
         """Show the reliability of the predictions at ``lam``; return the figure.
@@ -328,8 +338,7 @@ class CalibrationExplorer(LiveFigure):
         filled = counts > 0
         self.line.set_data(mean_p[filled], observed[filled])
         self.intervals.set_segments(_bars(mean_p, observed, counts))
-        for bar, count in zip(self.bars, counts, strict=True):
-            bar.set_height(float(count))
+        self.bars.set_verts(self._bar_outlines(counts))
         cost = losses.binary_cross_entropy(self.y, p)
         self.title.set_text(f"λ = {strength:.3g}: held-out cost {cost:.3f} nats")
         self.count_title.set_text(f"mean p̂ {p.mean():.3f}, share malignant {self.y.mean():.3f}")

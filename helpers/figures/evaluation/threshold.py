@@ -13,7 +13,6 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.transforms import offset_copy
 from numpy.typing import ArrayLike
 
 from ... import metrics
@@ -122,7 +121,7 @@ class ThresholdExplorer(LiveFigure):
                 ax_cm.text(x + 0.5, y + 0.2, cell_names[(row, col)], ha="center", va="center", fontsize=10.5)
                 self.counts[(row, col)] = ax_cm.text(x + 0.5, y + 0.58, "888", ha="center", va="center",
                                                      fontsize=22, fontweight="bold")
-            ax_cm.set_xlim(0, 3.7)
+            ax_cm.set_xlim(0, 3.75)
             ax_cm.set_ylim(-0.05, 2.05)
             ax_cm.set_xticks([0.5, 1.5], [f"called\n{self.names[0]}", f"called\n{self.names[1]}"])
             ax_cm.set_yticks([1.5, 0.5], [f"truly\n{self.names[0]}", f"truly\n{self.names[1]}"])
@@ -130,9 +129,15 @@ class ThresholdExplorer(LiveFigure):
             ax_cm.grid(False)
             for side in ("left", "bottom"):
                 ax_cm.spines[side].set_visible(False)
-            self.rates = ax_cm.text(2.12, 1.0, self._rates_text(metrics.threshold_metrics(self.y, self.probabilities,
-                                                                                          0.5)),
-                                    ha="left", va="center", fontsize=12.5, linespacing=1.55, family="DejaVu Sans Mono")
+            # The rates: names fixed, one text per value, so that a move re-renders only the
+            # numbers that changed (a value seen before is pasted as a picture by the live panel).
+            self.rate_names = ("accuracy", "precision", "recall", "specificity", "f1")
+            rows = np.linspace(1.7, 0.3, len(self.rate_names))
+            self.rate_values = {}
+            for name, row in zip(self.rate_names, rows, strict=True):
+                ax_cm.text(2.12, row, "F1" if name == "f1" else name, ha="left", va="center", fontsize=12.5)
+                self.rate_values[name] = ax_cm.text(3.65, row, "0.888", ha="right", va="center", fontsize=12.5,
+                                                    family="DejaVu Sans Mono")
 
             fpr, tpr, _ = self.roc
             ax_roc.plot(fpr, tpr, color=PALETTE["blue"], label=f"held out (AUC {self.auc:.3f})")
@@ -166,31 +171,18 @@ class ThresholdExplorer(LiveFigure):
         for ax in (ax_hist, ax_roc, ax_pr):
             style_axes(ax)
         ax_cm.grid(False)
-        # A title that changes on every move: a plain text where the axes title goes, written
-        # with its longest content so that the layout leaves room for it (see the practice explorer).
-        self.title = ax_hist.text(0.5, 1.0, "t = 0.99: called malignant when z ≥ +4.60",
-                                  transform=offset_copy(ax_hist.transAxes, fig, y=6, units="points"),
-                                  ha="center", va="baseline", fontsize=13, fontweight="bold")
-        self.cm_title = ax_cm.text(0.5, 1.0, "Confusion matrix at t = 0.99", transform=offset_copy(
-            ax_cm.transAxes, fig, y=6, units="points"), ha="center", va="baseline", fontsize=13, fontweight="bold")
+        # The threshold is on the slider and the cut in the picture: a fixed title, so that a move
+        # re-renders only the texts whose numbers change.
+        ax_hist.set_title("Held-out scores; called malignant when z ≥ ln(t/(1-t))", fontsize=13, fontweight="bold")
+        ax_cm.set_title("Confusion matrix and its rates", fontsize=13, fontweight="bold")
         freeze_layout(fig)
         #: What :meth:`draw` changes: the shaded span under the histograms (so the histograms,
-        #: drawn over it, are repainted too), the cut, the counts and rates, the two points
-        #: (and the spines they can touch), the two titles.
+        #: drawn over it, are repainted too), the cut, the counts and the rates' values, the
+        #: two points (and the spines they can touch).
         self.dynamic_artists = [
-            self.span, *hists, self.cut, *self.counts.values(), self.rates, self.roc_point, self.pr_point,
-            *spines(ax_hist), *spines(ax_roc), *spines(ax_pr), self.title, self.cm_title,
+            self.span, *hists, self.cut, *self.counts.values(), *self.rate_values.values(), self.roc_point,
+            self.pr_point, *spines(ax_hist), *spines(ax_roc), *spines(ax_pr),
         ]
-
-    @staticmethod
-    def _rates_text(values: dict[str, np.ndarray]) -> str:
-        return "\n".join([
-            f"accuracy    {values['accuracy'][0]:.3f}",
-            f"precision   {values['precision'][0]:.3f}",
-            f"recall      {values['recall'][0]:.3f}",
-            f"specificity {values['specificity'][0]:.3f}",
-            f"F1          {values['f1'][0]:.3f}",
-        ])
 
     def draw(self, threshold: float) -> Figure:
         """Show the classifier "class 1 when P(class 1) >= threshold"; return the figure.
@@ -220,9 +212,8 @@ class ThresholdExplorer(LiveFigure):
         self.span.set_width(self.limit - shown)
         for (row, col), key in (((0, 0), "tn"), ((0, 1), "fp"), ((1, 0), "fn"), ((1, 1), "tp")):
             self.counts[(row, col)].set_text(f"{int(values[key][0])}")
-        self.rates.set_text(self._rates_text(values))
+        for name, text in self.rate_values.items():
+            text.set_text(f"{values[name][0]:.3f}")
         self.roc_point.set_data([values["fpr"][0]], [values["recall"][0]])
         self.pr_point.set_data([values["recall"][0]], [values["precision"][0]])
-        self.title.set_text(f"t = {t:.2f}: called {self.names[1]} when z ≥ {cut:+.2f}")
-        self.cm_title.set_text(f"Confusion matrix at t = {t:.2f}")
         return self.fig
