@@ -2,16 +2,14 @@
 
 Each exercise asks for something a course helper already does (precision and recall, the
 AUC, reliability bins, cross-validation, the prior's λ). A check that only compared answers
-would pass a learner who calls that helper, so each check runs the learner's function with
-the helper switched off: it is replaced, in its module and in the learner's own globals
-(``from helpers.metrics import rank_auc``), by a stand-in that raises :class:`HelperCalled`
-naming it.
+would pass a learner who calls that helper, so each check forbids it
+(``check_function(..., forbidden=[...])``): while the learner's function runs, the helper is
+a tripwire, and the verdict names it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from types import ModuleType
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -19,55 +17,14 @@ import numpy as np
 from .. import logistic, metrics, model_selection
 from ..sigmoid import sigmoid
 from ._core import CheckResult, check_function
-from .practice import _Case, _unpacked
 
 __all__ = [
-    "HelperCalled",
     "check_cross_validation",
     "check_lam_from_prior",
     "check_precision_recall",
     "check_rank_auc",
     "check_reliability_bins",
 ]
-
-
-class HelperCalled(Exception):
-    """Raised when a learner's answer calls the course helper it is meant to write.
-
-    Introduced in ``notebooks/11_evaluation.ipynb``.
-    """
-
-
-def _refusing(fn: Callable[..., Any], forbidden: Sequence[tuple[ModuleType, str]]) -> Callable[..., Any]:
-    """``fn``, run with each ``module.name`` in ``forbidden`` replaced by a stand-in that raises."""
-
-    def stand_in(module: ModuleType, name: str) -> Callable[..., Any]:
-        def refuse(*_args: Any, **_kwargs: Any) -> Any:
-            raise HelperCalled(
-                f"it calls {module.__name__}.{name}, the helper this exercise asks you to write yourself"
-            )
-
-        return refuse
-
-    def call(*args: Any) -> Any:
-        originals = [(module, name, getattr(module, name)) for module, name in forbidden]
-        space = getattr(fn, "__globals__", {})
-        aliases = [(key, value) for key, value in list(space.items())
-                   if any(value is original for _, _, original in originals)]
-        try:
-            for module, name, _ in originals:
-                setattr(module, name, stand_in(module, name))
-            for key, value in aliases:
-                module, name, _ = next(item for item in originals if item[2] is value)
-                space[key] = stand_in(module, name)
-            return fn(*args)
-        finally:
-            for module, name, original in originals:
-                setattr(module, name, original)
-            for key, value in aliases:
-                space[key] = value
-
-    return call
 
 
 # ---------------------------------------------------------------------------------------
@@ -92,7 +49,7 @@ def _accuracy(counts: tuple[float, float, float, float]) -> float:
     return (tp + tn) / (tp + fp + tn + fn)
 
 
-def _precision_recall_cases() -> list[tuple[_Case]]:
+def _precision_recall_cases() -> list[tuple[Any, ...]]:
     rng = np.random.default_rng(1101)
     cases = []
     for m, t in ((12, 0.5), (30, 0.3), (25, 0.7), (40, 0.15)):
@@ -100,7 +57,7 @@ def _precision_recall_cases() -> list[tuple[_Case]]:
         y[:2] = [0.0, 1.0]
         p = np.round(np.clip(0.35 * y + 0.65 * rng.random(m), 0, 1), 2)
         p[:2] = [t, 0.99]  # a negative exactly at the threshold; a confident positive
-        cases.append((_Case(y, p, t),))
+        cases.append((y, p, t))
     return cases
 
 
@@ -137,13 +94,13 @@ def check_precision_recall(
         (lambda y, p, t: (_accuracy(c(y, p, t)), ref(y, p, t)[1]),
          "that first number is the accuracy; precision is TP / (TP + FP), the share of alarms that are right."),
     ]
-    forbidden = [(metrics, "threshold_metrics"), (metrics, "threshold_counts"), (metrics, "binary_confusion")]
     return check_function(
-        _unpacked(_refusing(precision_recall, forbidden)),
-        _unpacked(ref),
+        precision_recall,
+        ref,
         _precision_recall_cases(),
-        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        mistakes,
         name="precision_recall",
+        forbidden=[metrics.threshold_metrics, metrics.threshold_counts, metrics.binary_confusion],
     )
 
 
@@ -155,7 +112,7 @@ def _pairs(y: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return (pos > neg).astype(float), (pos == neg).astype(float)
 
 
-def _auc_cases() -> list[tuple[_Case]]:
+def _auc_cases() -> list[tuple[Any, ...]]:
     rng = np.random.default_rng(1102)
     cases = []
     for m in (6, 15, 30, 50):
@@ -163,7 +120,7 @@ def _auc_cases() -> list[tuple[_Case]]:
         y[:2] = [0.0, 1.0]
         s = rng.integers(-4, 5, size=m) + 1.2 * y  # whole numbers and steps of 1.2: ties within and across classes
         s[:2] = [2.0, 2.0]  # one tie between a negative and a positive for sure
-        cases.append((_Case(y, s),))
+        cases.append((y, s))
     return cases
 
 
@@ -189,13 +146,13 @@ def check_rank_auc(auc: Callable[[np.ndarray, np.ndarray], float]) -> CheckResul
         (lambda y, s: float(np.sum(_pairs(y, s)[0] + 0.5 * _pairs(y, s)[1]) / (y.size * (y.size - 1) / 2)),
          "divide by the number of (positive, negative) pairs, P·N, not by all m(m-1)/2 pairs of samples."),
     ]
-    forbidden = [(metrics, "rank_auc"), (metrics, "roc_auc"), (metrics, "roc_curve")]
     return check_function(
-        _unpacked(_refusing(auc, forbidden)),
-        _unpacked(ref),
+        auc,
+        ref,
         _auc_cases(),
-        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        mistakes,
         name="rank_auc",
+        forbidden=[metrics.rank_auc, metrics.roc_auc, metrics.roc_curve],
     )
 
 
@@ -222,27 +179,28 @@ def check_lam_from_prior(lam_from_prior: Callable[[float, int], float]) -> Check
          "the 1/2 is already in the penalty λ/(2m)·Σθ_j²: matching (λ/2)‖w‖² with ‖w‖²/(2σ²) gives λ = 1/σ²."),
     ]
     return check_function(
-        _refusing(lam_from_prior, [(logistic, "lam_from_prior_sd")]),
+        lam_from_prior,
         lambda s, m: 1 / s**2,
         cases,
         mistakes,
         name="lam_from_prior",
+        forbidden=[logistic.lam_from_prior_sd],
     )
 
 
 # ---------------------------------------------------------------------------------------
 # notebook 12, exercise 2: reliability bins
 # ---------------------------------------------------------------------------------------
-def _bins_cases() -> list[tuple[_Case]]:
+def _bins_cases() -> list[tuple[Any, ...]]:
     rng = np.random.default_rng(1201)
     cases = []
     for m, bins in ((40, 5), (60, 10), (25, 4)):
         p = np.round(rng.random(m), 3)
         p[:3] = [0.0, 1.0, 0.5]  # the ends and a middle edge (exact in binary)
         y = (rng.random(m) < p).astype(float)
-        cases.append((_Case(y, p, bins),))
+        cases.append((y, p, bins))
     p = np.array([0.05, 0.1, 0.15, 0.95, 1.0, 0.9])  # bins 1 and 2 of 4 are empty: NaN means
-    cases.append((_Case(np.array([0.0, 0.0, 1.0, 1.0, 1.0, 0.0]), p, 4),))
+    cases.append((np.array([0.0, 0.0, 1.0, 1.0, 1.0, 0.0]), p, 4))
     return cases
 
 
@@ -297,18 +255,19 @@ def check_reliability_bins(
         (zeros_for_empty, "an empty bin has no mean: give it NaN (and count 0), not 0, so it is not plotted."),
     ]
     return check_function(
-        _unpacked(_refusing(reliability, [(metrics, "reliability_bins")])),
-        _unpacked(ref),
+        reliability,
+        ref,
         _bins_cases(),
-        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        mistakes,
         name="reliability_bins",
+        forbidden=[metrics.reliability_bins],
     )
 
 
 # ---------------------------------------------------------------------------------------
 # notebook 12, exercise 3: cross-validation for λ
 # ---------------------------------------------------------------------------------------
-def _cv_cases() -> list[tuple[_Case]]:
+def _cv_cases() -> list[tuple[Any, ...]]:
     rng = np.random.default_rng(1202)
     cases = []
     for m, k in ((40, 4), (36, 3)):
@@ -317,7 +276,7 @@ def _cv_cases() -> list[tuple[_Case]]:
         y = (rng.random(m) < sigmoid(1.5 * X[:, 0] - 0.05 * (X[:, 1] - 55.0))).astype(float)
         y[:2] = [0.0, 1.0]
         folds = model_selection.stratified_folds(y, k, rng)
-        cases.append((_Case(X, y, np.array([0.1, 1.0, 10.0]), folds),))
+        cases.append((X, y, np.array([0.1, 1.0, 10.0]), folds))
     return cases
 
 
@@ -362,11 +321,12 @@ def check_cross_validation(
          "the model was fitted on all samples, the held-out fold included; fit on the other folds only."),
     ]
     return check_function(
-        _unpacked(_refusing(cross_validation, [(model_selection, "cross_validate")])),
-        _unpacked(lambda X, y, L, F: model_selection.cross_validate(X, y, L, F)[0].mean(axis=1)),
+        cross_validation,
+        lambda X, y, L, F: model_selection.cross_validate(X, y, L, F)[0].mean(axis=1),
         _cv_cases(),
-        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        mistakes,
         name="cross_validation",
         rtol=1e-5,
         atol=1e-7,
+        forbidden=[model_selection.cross_validate],
     )
