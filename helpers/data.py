@@ -2,7 +2,8 @@
 
 The loaders read the files in the repository's ``data/`` folder (see ``data/README.md``);
 nothing is downloaded. Introduced in ``notebooks/03_likelihood_cross_entropy.ipynb``
-(exam scores, standardisation) and ``notebooks/08_softmax.ipynb`` (digits, splits);
+(exam scores, standardisation), ``notebooks/08_softmax.ipynb`` (digits, splits) and
+``notebooks/11_evaluation.ipynb`` (the breast-cancer diagnoses);
 the small random data sets of the figures in ``notebooks/01_sigmoid.ipynb`` (two blobs) and
 ``notebooks/06_cross_entropy_vs_mse.ipynb`` (a 1-D toy problem).
 """
@@ -18,10 +19,12 @@ from ._validate import as_float_array, check_iterations, check_matching_rows, ch
 from .sigmoid import _sigmoid
 
 __all__ = [
+    "BREAST_CANCER_FEATURES",
     "DATA_DIR",
     "THREE_CLASS_CENTRES",
     "add_intercept",
     "apply_standardization",
+    "load_breast_cancer",
     "load_digits",
     "load_exam_scores",
     "make_three_class_data",
@@ -88,6 +91,63 @@ def load_digits() -> tuple[np.ndarray, np.ndarray]:
     """
     table = _read_csv("digits.csv", skiprows=1)
     return table[:, :64].copy(), table[:, 64].astype(np.int64)
+
+
+#: The 30 feature columns of ``data/breast_cancer.csv``, in order: ten measurements of the
+#: cell nuclei in a biopsy image, each as its mean, standard error (``_se``) and worst value.
+BREAST_CANCER_FEATURES: tuple[str, ...] = tuple(
+    f"{measure}_{kind}"
+    for kind in ("mean", "se", "worst")
+    for measure in (
+        "radius", "texture", "perimeter", "area", "smoothness", "compactness",
+        "concavity", "concave_points", "symmetry", "fractal_dimension",
+    )
+)
+
+
+def load_breast_cancer() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """The Breast Cancer Wisconsin (Diagnostic) data (``data/breast_cancer.csv``), checked as read.
+
+    Introduced in ``notebooks/11_evaluation.ipynb``. 569 biopsies, 212 malignant and 357
+    benign; see ``data/README.md`` for the source and licence.
+
+    Returns
+    -------
+    features : numpy.ndarray of float64, shape (569, 30)
+        The measurements, in the order of :data:`BREAST_CANCER_FEATURES` (lengths in the
+        image's units, areas in their squares, the rest without units).
+    malignant : numpy.ndarray of float64, shape (569,)
+        1 if the tumour is malignant, 0 if benign.
+    names : tuple of str, length 30
+        The feature columns' names (:data:`BREAST_CANCER_FEATURES`).
+
+    Raises
+    ------
+    ValueError
+        If the file's header, shape or labels are not the documented ones (an edited or
+        truncated copy).
+
+    Examples
+    --------
+    >>> features, malignant, names = load_breast_cancer()
+    >>> features.shape, int(malignant.sum()), names[0]
+    ((569, 30), 212, 'radius_mean')
+    """
+    path = DATA_DIR / "breast_cancer.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8") as handle:
+            header = handle.readline().strip().split(",")
+        expected = [*BREAST_CANCER_FEATURES, "malignant"]
+        if header != expected:
+            raise ValueError(f"{path.name}: expected the header {','.join(expected)}; got {','.join(header)}")
+    table = _read_csv("breast_cancer.csv", skiprows=1)
+    labels = table[:, -1] if table.shape[1] == 31 else np.empty(0)
+    if table.shape != (569, 31) or not np.isfinite(table).all() or not ((labels == 0) | (labels == 1)).all():
+        raise ValueError(
+            f"{path.name}: expected 569 rows of 30 finite measurements and a 0/1 label; got a table of shape "
+            f"{table.shape}. Restore it with 'git checkout -- data/'."
+        )
+    return table[:, :30].copy(), labels.copy(), BREAST_CANCER_FEATURES
 
 
 def add_intercept(X: ArrayLike) -> np.ndarray:

@@ -12,7 +12,9 @@ Conventions used throughout the course:
 The model, the decision rule and its boundary line are introduced in
 ``notebooks/01_sigmoid.ipynb``; the cost, gradient and Hessian in
 ``notebooks/03_likelihood_cross_entropy.ipynb``; the squared-error cost, its Hessian and the
-accuracy along a training path in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
+accuracy along a training path in ``notebooks/06_cross_entropy_vs_mse.ipynb``; the penalty read
+as a Gaussian prior (:func:`neg_log_joint`, :func:`lam_from_prior_sd`) in
+``notebooks/12_choosing_lambda.ipynb``.
 
 Every public function checks its input; the private ``_``-prefixed kernels skip the
 checks so that an optimiser can validate once and then iterate at full speed. The
@@ -49,10 +51,12 @@ __all__ = [
     "gradient",
     "gradient_lipschitz_constant",
     "hessian",
+    "lam_from_prior_sd",
     "mse_cost",
     "mse_cost_and_gradient",
     "mse_gradient",
     "mse_hessian",
+    "neg_log_joint",
     "predict",
     "predict_proba",
     "separates",
@@ -701,3 +705,95 @@ def boundary_line(
         np.array([start[0] + enter * dx, start[0] + leave * dx]),
         np.array([start[1] + enter * dy, start[1] + leave * dy]),
     )
+
+
+# ---------------------------------------------------------------------------------------
+# added for notebook 12: L2 as a Gaussian prior (maximum a posteriori)
+# ---------------------------------------------------------------------------------------
+def _check_prior_sd(prior_sd: object) -> float:
+    sd = check_number(prior_sd, "prior_sd")
+    if sd <= 0:
+        raise ValueError(f"prior_sd must be a positive standard deviation; got {sd!r}")
+    return sd
+
+
+def neg_log_joint(theta: ArrayLike, X: ArrayLike, y: ArrayLike, prior_sd: float) -> float:
+    r"""Minus the log of likelihood times prior, with independent :math:`N(0, \sigma^2)` priors on the weights.
+
+    Introduced in ``notebooks/12_choosing_lambda.ipynb``. With weights :math:`w = \theta_{1:}`
+    (the intercept gets a flat prior) and :math:`d` of them,
+
+    .. math::
+
+        -\ln\big[p(y \mid X, \theta)\,p(\theta)\big]
+        = -\sum_i \big[y_i\ln h_i + (1-y_i)\ln(1-h_i)\big]
+          + \frac{\lVert w\rVert^2}{2\sigma^2} + \frac d2\ln(2\pi\sigma^2).
+
+    The posterior is this joint divided by :math:`p(y \mid X)`, which does not depend on
+    θ: minimising it gives the maximum-a-posteriori (MAP) weights. It equals
+    :math:`m\,J_\lambda(\theta) + \frac d2\ln(2\pi\sigma^2)` with :math:`\lambda = 1/\sigma^2`
+    (:func:`cost` with ``lam``, :func:`lam_from_prior_sd`): the same minimiser.
+
+    Parameters
+    ----------
+    theta : array_like, shape (n,)
+        ``theta[0]`` is the intercept.
+    X : array_like, shape (m, n)
+    y : array_like, shape (m,)
+        Labels 0 or 1.
+    prior_sd : float
+        The prior's standard deviation σ > 0 (in the units of the weights).
+
+    Returns
+    -------
+    float
+        In nats.
+
+    Raises
+    ------
+    ValueError
+        On bad data or a non-positive ``prior_sd``.
+
+    Examples
+    --------
+    >>> round(neg_log_joint([0.0, 0.0], [[1.0, 2.0], [1.0, -1.0]], [1, 0], 1.0), 4)  # 2 ln 2 + ln(2π)/2
+    2.3052
+    """
+    weights, design, labels = _check_data(theta, X, y)
+    sd = _check_prior_sd(prior_sd)
+    m = design.shape[0]
+    data_term = m * _cost_and_gradient(weights, design, labels, 0.0, finite_scores(design, weights)[0],
+                                       with_cost=True)[0]
+    w = weights[1:].astype(np.float64)
+    return float(data_term + (w @ w) / (2 * sd**2) + 0.5 * w.size * np.log(2 * np.pi * sd**2))
+
+
+def lam_from_prior_sd(prior_sd: float) -> float:
+    r"""The course's L2 strength λ that a Gaussian prior :math:`N(0, \sigma^2)` on each weight amounts to.
+
+    Introduced in ``notebooks/12_choosing_lambda.ipynb``. The course's cost is a mean with
+    penalty :math:`\frac{\lambda}{2m}\lVert w\rVert^2`, so :math:`m\,J_\lambda` has penalty
+    :math:`\frac\lambda2\lVert w\rVert^2`; matching :math:`\frac{1}{2\sigma^2}\lVert w\rVert^2`
+    gives :math:`\lambda = 1/\sigma^2`, whatever the number of samples.
+
+    Parameters
+    ----------
+    prior_sd : float
+        σ > 0.
+
+    Returns
+    -------
+    float
+        :math:`1/\sigma^2`.
+
+    Raises
+    ------
+    ValueError
+        If ``prior_sd`` is not a positive number.
+
+    Examples
+    --------
+    >>> lam_from_prior_sd(0.5)
+    4.0
+    """
+    return 1.0 / _check_prior_sd(prior_sd) ** 2

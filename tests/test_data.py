@@ -15,6 +15,7 @@ from helpers import data
     [
         ("ex2data1.txt", "ed7298995232c17a7f1bc50c9807cb7216337563e4a7c00bfcaa8f5d6bd32f02"),
         ("digits.csv", "592cc047d0a1cc7fdef9fd724514209dcb45a80aa147dc3ab375e3e1a9a380f4"),
+        ("breast_cancer.csv", "56022f02fd42838c3060f69471c04e83c871e92b6893a53ad44c60920d7d9f07"),
     ],
 )
 def test_data_files_match_their_documented_checksums(name, sha256):
@@ -35,6 +36,37 @@ def test_digits():
     assert pixels.shape == (1797, 64) and digits.dtype == np.int64
     assert pixels.min() == 0 and pixels.max() == 16
     np.testing.assert_array_equal(np.bincount(digits), [178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
+
+
+def test_breast_cancer():
+    features, malignant, names = data.load_breast_cancer()
+    assert features.shape == (569, 30) and malignant.shape == (569,)
+    assert int(malignant.sum()) == 212 and set(np.unique(malignant)) == {0.0, 1.0}
+    assert names == data.BREAST_CANCER_FEATURES and len(set(names)) == 30
+    assert names[:2] == ("radius_mean", "texture_mean") and names[-1] == "fractal_dimension_worst"
+    assert (features > 0).mean() > 0.99 and np.isfinite(features).all()  # measurements, a few concavities 0
+    # the published first row (UCI id 842302, malignant)
+    assert features[0, 0] == 17.99 and features[0, 3] == 1001.0 and malignant[0] == 1
+    # the worst value of a property is at least its mean (area is the easiest to read)
+    area_mean, area_worst = features[:, names.index("area_mean")], features[:, names.index("area_worst")]
+    assert (area_worst >= area_mean).all()
+
+
+def test_breast_cancer_rejects_an_edited_copy(tmp_path, monkeypatch):
+    text = (data.DATA_DIR / "breast_cancer.csv").read_text().splitlines()
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    (tmp_path / "breast_cancer.csv").write_text("\n".join(text[:-1]) + "\n")  # a row lost
+    with pytest.raises(ValueError, match="expected 569 rows"):
+        data.load_breast_cancer()
+    (tmp_path / "breast_cancer.csv").write_text("\n".join([text[0].replace("radius_mean", "r"), *text[1:]]) + "\n")
+    with pytest.raises(ValueError, match="expected the header"):
+        data.load_breast_cancer()
+    (tmp_path / "breast_cancer.csv").write_text("\n".join([*text[:-1], text[-1][:-1] + "2"]) + "\n")
+    with pytest.raises(ValueError, match="0/1 label"):
+        data.load_breast_cancer()
+    (tmp_path / "breast_cancer.csv").unlink()
+    with pytest.raises(FileNotFoundError, match="git checkout"):
+        data.load_breast_cancer()
 
 
 def test_add_intercept():

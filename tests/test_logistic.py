@@ -205,3 +205,37 @@ def test_the_gradient_is_bounded_by_the_longest_sample_whatever_theta():
         theta = rng.normal(size=n) * 10.0 ** rng.uniform(-3, 3)
         bound = np.linalg.norm(X, axis=1).max()
         assert np.linalg.norm(logistic.gradient(theta, X, y)) <= bound * (1 + 1e-12)
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 12: L2 as a Gaussian prior
+# ---------------------------------------------------------------------------------------
+def test_neg_log_joint_is_m_times_the_penalised_cost_plus_a_constant(rng):
+    m, n = 40, 4
+    X = np.column_stack([np.ones(m), rng.normal(size=(m, n - 1))])
+    y = (rng.random(m) < 0.5).astype(float)
+    for sd in (0.3, 1.0, 4.0):
+        lam = logistic.lam_from_prior_sd(sd)
+        assert lam == pytest.approx(1 / sd**2)
+        constant = 0.5 * (n - 1) * np.log(2 * np.pi * sd**2)
+        for _ in range(3):
+            theta = rng.normal(size=n)
+            expected = m * logistic.cost(theta, X, y, lam) + constant
+            assert logistic.neg_log_joint(theta, X, y, sd) == pytest.approx(expected, rel=1e-12)
+        # the same minimiser: the penalised fit is a stationary point of the joint (finite differences)
+        theta_hat = optim.fit_logistic_newton(X, y, lam=lam).params
+        step = 1e-6
+        for j in range(n):
+            e = np.zeros(n)
+            e[j] = step
+            slope = (logistic.neg_log_joint(theta_hat + e, X, y, sd)
+                     - logistic.neg_log_joint(theta_hat - e, X, y, sd)) / (2 * step)
+            assert abs(slope) < 1e-6
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, np.inf, "1", True])
+def test_prior_sd_must_be_positive(bad):
+    with pytest.raises(ValueError, match="prior_sd"):
+        logistic.lam_from_prior_sd(bad)
+    with pytest.raises(ValueError, match="prior_sd"):
+        logistic.neg_log_joint([0.0, 0.0], [[1.0, 2.0]], [1], bad)

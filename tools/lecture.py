@@ -95,7 +95,8 @@ def notebook_path(name: str | None) -> str:
         matches = [p for p in candidates if p.resolve() == target]
     if len(matches) != 1:
         known = ", ".join(p.name for p in candidates)
-        raise ValueError(f"no notebook called {name!r}; give a number (0-{len(candidates) - 1}) or one of: {known}")
+        highest = max((int(p.name[:2]) for p in candidates if p.name[:2].isdigit()), default=0)
+        raise ValueError(f"no notebook called {name!r}; give a number (0-{highest}) or one of: {known}")
     return matches[0].relative_to(ROOT).as_posix()
 
 
