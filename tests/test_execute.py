@@ -39,3 +39,23 @@ def test_strip_widgets_keeps_every_other_output():
     nb.metadata["widgets"] = {}
     execute.strip_widgets(nb)
     assert nb.cells[0].outputs == [kept] and "widgets" not in nb.metadata
+
+
+def test_coalesce_streams_joins_what_one_print_split():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('a b')")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a "),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+        nbformat.v4.new_output("stream", name="stdout", text="c\n"),
+    ]
+    nb.cells = [cell]
+    execute.coalesce_streams(nb)
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in cell.outputs] == [
+        ("stream", "stdout", "a b\n"),
+        ("stream", "stderr", "warn\n"),
+        ("execute_result", None, None),
+        ("stream", "stdout", "c\n"),
+    ]

@@ -33,6 +33,32 @@ def strip_widgets(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Join consecutive stream outputs of the same stream in every cell (in place); return ``nb``.
+
+    What a cell prints reaches the notebook in chunks as the kernel flushes them; on a busy
+    machine one ``print`` can arrive as two outputs, and the saved notebook would then differ
+    from run to run although the text is the same. Joined, the text is what was printed.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        joined: list[nbformat.NotebookNode] = []
+        for output in cell.outputs:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and output.get("output_type") == "stream"
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")
+            ):
+                previous["text"] = previous["text"] + output["text"]
+            else:
+                joined.append(output)
+        cell.outputs = joined
+    return nb
+
+
 def execute(path: str | Path, timeout: int = 180) -> nbformat.NotebookNode:
     """Run the notebook at ``path`` in a fresh ``python3`` kernel and save it, widgets stripped.
 
@@ -58,7 +84,7 @@ def execute(path: str | Path, timeout: int = 180) -> nbformat.NotebookNode:
         except CellTimeoutError:
             if attempt == ATTEMPTS - 1:
                 raise
-    nbformat.write(strip_widgets(nb), path)
+    nbformat.write(coalesce_streams(strip_widgets(nb)), path)
     return nb
 
 
