@@ -243,3 +243,54 @@ def test_gradient_that_raises_is_reported_with_its_input():
 
     result = checks.check_softmax_gradient(broken)
     assert not result and "raised KeyError" in result.message and "W of shape (4, 3)" in result.message
+
+
+# ---------------------------------------------------------------------------------------
+# the checks refuse the course function the exercise asks for
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "calls_the_course",
+    [
+        lambda Z: softmax.softmax(Z),
+        lambda Z: np.exp(softmax.log_softmax(Z)),
+        lambda Z: softmax.predict_proba(np.eye(Z.shape[-1]), np.atleast_2d(Z)).reshape(Z.shape),
+    ],
+    ids=["softmax", "log_softmax", "predict_proba"],
+)
+def test_softmax_check_refuses_the_course_softmax(calls_the_course, capsys):
+    result = checks.check_stable_softmax(calls_the_course)
+    assert not result and "the function this exercise asks you to write" in result.message
+    assert "calls helpers.softmax." in capsys.readouterr().out
+    assert np.allclose(softmax.softmax(np.array([0.0, 0.0])), 0.5)  # put back afterwards
+
+
+def test_softmax_check_refuses_a_name_imported_from_the_module():
+    from helpers.softmax import softmax as imported
+
+    result = checks.check_stable_softmax(lambda Z: imported(Z))
+    assert not result and "calls helpers.softmax.softmax" in result.message
+
+
+@pytest.mark.parametrize(
+    "calls_the_course",
+    [
+        lambda W, X, y, lam=0.0: softmax.gradient(W, X, y, lam),
+        lambda W, X, y, lam=0.0: softmax.cost_and_gradient(W, X, y, lam)[1],
+        lambda W, X, y, lam=0.0: softmax.minibatch_objective(X, y, W.shape[1], lam)(W, np.arange(len(y)))[1],
+    ],
+    ids=["gradient", "cost_and_gradient", "minibatch_objective"],
+)
+def test_gradient_check_refuses_the_course_gradient(calls_the_course, capsys):
+    result = checks.check_softmax_gradient(calls_the_course)
+    assert not result and "the function this exercise asks you to write" in result.message
+    assert "gradient check" not in capsys.readouterr().out
+
+
+def test_gradient_check_allows_the_course_softmax_and_one_hot():
+    def with_helpers(W, X, y, lam=0.0):
+        P, Y = softmax.softmax(X @ W), softmax.one_hot(y, W.shape[1])
+        grad = X.T @ (P - Y) / X.shape[0]
+        grad[1:] += lam / X.shape[0] * W[1:]
+        return grad
+
+    assert checks.check_softmax_gradient(with_helpers)

@@ -21,7 +21,9 @@ from .. import softmax as sm
 from ._core import FAIL_MARK, PASS_MARK, CheckResult, check_function, check_value
 
 __all__ = [
+    "GRADIENT_HELPERS",
     "JACOBIAN_SCORES",
+    "SOFTMAX_HELPERS",
     "check_log_softmax_jacobian",
     "check_softmax_gradient",
     "check_softmax_jacobian",
@@ -94,12 +96,19 @@ def _unnormalised_softmax(Z: np.ndarray) -> np.ndarray:
     return np.exp(Z - Z.max(axis=-1, keepdims=True))
 
 
+#: What exercise 1 must not call: the course's softmax, in every form that returns it.
+SOFTMAX_HELPERS: tuple[Callable[..., Any], ...] = (
+    sm.softmax, sm.log_softmax, sm.predict_proba, sm._softmax, sm._log_softmax,
+)
+
+
 def check_stable_softmax(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     """Check a row-wise softmax of scores of shape (K,) or (m, K), including scores near 1000.
 
     Introduced in ``notebooks/08_softmax.ipynb``. Fails, naming the mistake, if the
     function warns (overflow, division of 0 by 0), returns NaN, normalises over the wrong axis,
-    subtracts column maxima instead of row maxima, or forgets to divide by the sum.
+    subtracts column maxima instead of row maxima, or forgets to divide by the sum. Refuses a
+    function that calls the course's softmax (:data:`SOFTMAX_HELPERS`).
 
     Parameters
     ----------
@@ -134,7 +143,8 @@ def check_stable_softmax(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     ]
     warning_hint = _ROW_MAX_HINT[0].upper() + _ROW_MAX_HINT[1:]
     return check_function(
-        fn, sm.softmax, cases, mistakes, name="my_softmax", rtol=1e-9, atol=1e-12, warning_hint=warning_hint
+        fn, sm.softmax, cases, mistakes, name="my_softmax", rtol=1e-9, atol=1e-12, warning_hint=warning_hint,
+        forbidden=SOFTMAX_HELPERS,
     )
 
 
@@ -329,6 +339,13 @@ def _gradient_mistakes() -> list[tuple[Callable[..., np.ndarray], str]]:
     ]
 
 
+#: What exercise 3 must not call: every course function that returns the softmax gradient
+#: (the softmax itself and ``one_hot`` are allowed).
+GRADIENT_HELPERS: tuple[Callable[..., Any], ...] = (
+    sm.gradient, sm.cost_and_gradient, sm.minibatch_objective, sm._cost_and_gradient, sm._stacked_gradients,
+)
+
+
 def check_softmax_gradient(
     fn: Callable[[np.ndarray, np.ndarray, np.ndarray, float], np.ndarray],
 ) -> CheckResult:
@@ -338,6 +355,7 @@ def check_softmax_gradient(
     :func:`helpers.softmax.gradient` on three inputs (one with scores near 1000); if it agrees,
     it is also compared with central differences of :func:`helpers.softmax.cost`
     (:func:`helpers.gradcheck.check_gradient`), which must give a relative error below 1e-7.
+    Refuses a function that calls the course's gradient (:data:`GRADIENT_HELPERS`).
 
     Parameters
     ----------
@@ -363,6 +381,7 @@ def check_softmax_gradient(
         warning_hint=(
             "Your softmax overflowed at large scores: subtract the row max first, or call helpers.softmax.softmax."
         ),
+        forbidden=GRADIENT_HELPERS,
     )
     if not result:
         return result
