@@ -23,10 +23,8 @@ def halving():
     for start in viz.START_POINTS.values():
         for rate in RATES:
             n_epochs = round(40 / rate) + 100
-            found[start, rate] = {
-                loss: squared_error.epochs_to_halve(squared_error.train_single_neuron(start, rate, n_epochs, loss).costs)
-                for loss in squared_error.LOSSES
-            }
+            runs = {loss: squared_error.train_single_neuron(start, rate, n_epochs, loss) for loss in squared_error.LOSSES}
+            found[start, rate] = {loss: squared_error.epochs_to_halve(run.costs) for loss, run in runs.items()}
     return found
 
 
