@@ -15,6 +15,7 @@ from helpers.figures import ce_vs_mse as viz
 
 RATES = (0.05, 0.15, 0.5)  # section 1, "How many epochs to halve the starting cost"
 MILD, CONFIDENT = (0.6, 0.9), (2.0, 2.0)
+LOSSES = squared_error.LOSSES
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def halving():
     for start in viz.START_POINTS.values():
         for rate in RATES:
             n_epochs = round(40 / rate) + 100
-            runs = {loss: squared_error.train_single_neuron(start, rate, n_epochs, loss) for loss in squared_error.LOSSES}
+            runs = {loss: squared_error.train_single_neuron(start, rate, n_epochs, loss) for loss in LOSSES}
             found[start, rate] = {loss: squared_error.epochs_to_halve(run.costs) for loss, run in runs.items()}
     return found
 
