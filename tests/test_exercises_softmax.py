@@ -1,12 +1,13 @@
-"""The self-checks of notebook 04 accept the reference solutions and name every listed mistake."""
+"""The self-checks of notebooks 08 and 09 pass on the solutions, name every listed mistake, refuse the helper."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from helpers import softmax
+from helpers import data, one_vs_rest, optim, softmax
 from helpers.exercises import softmax as checks
+from helpers.sigmoid import sigmoid
 from solutions import softmax as solutions
 
 
@@ -294,3 +295,95 @@ def test_gradient_check_allows_the_course_softmax_and_one_hot():
         return grad
 
     assert checks.check_softmax_gradient(with_helpers)
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 09: one-vs-rest from the binary model
+# ---------------------------------------------------------------------------------------
+def _fit_columns(features, y, K, lam, labels_of):
+    X = data.add_intercept(features)
+    return [optim.fit_logistic_newton(X, labels_of(y, k), lam=lam).params for k in range(K)]
+
+
+def test_one_vs_rest_solutions_pass(capsys):
+    assert checks.check_one_vs_rest(solutions.one_vs_rest)
+    assert checks.check_ovr_predict(solutions.ovr_predict)
+    printed = capsys.readouterr().out
+    assert printed.count("✅") == 2 and "❌" not in printed
+
+
+def test_argmax_of_the_probabilities_is_accepted_too():
+    def by_probability(Theta, features):
+        return np.argmax(sigmoid(data.add_intercept(features) @ Theta), axis=1)
+
+    assert checks.check_ovr_predict(by_probability)
+
+
+def test_one_vs_rest_stubs():
+    assert "not implemented yet" in checks.check_one_vs_rest(lambda *args: None).message
+    assert "not implemented yet" in checks.check_ovr_predict(lambda *args: None).message
+
+
+def not_relabelled(features, y, K, lam=0.0):
+    return np.column_stack(_fit_columns(features, y, K, lam, lambda y, k: y))
+
+
+def inverted(features, y, K, lam=0.0):
+    return np.column_stack(_fit_columns(features, y, K, lam, lambda y, k: (y != k).astype(float)))
+
+
+def rows_not_columns(features, y, K, lam=0.0):
+    return np.array(_fit_columns(features, y, K, lam, lambda y, k: (y == k).astype(float)))
+
+
+def no_intercept(features, y, K, lam=0.0):
+    columns = [optim.fit_logistic_newton(features, (y == k).astype(float), lam=lam).params for k in range(K)]
+    return np.column_stack(columns)
+
+
+def lam_dropped(features, y, K, lam=0.0):
+    return np.column_stack(_fit_columns(features, y, K, 0.0, lambda y, k: (y == k).astype(float)))
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (not_relabelled, "you passed the K-class labels y to the binary fit"),
+        (inverted, "you labelled class k 0 and the rest 1"),
+        (rows_not_columns, "the result has shape (K, n + 1)"),
+        (no_intercept, "the models have no intercept"),
+        (lam_dropped, "lam is not passed on"),
+    ],
+)
+def test_one_vs_rest_mistakes_are_named(wrong, hint):
+    result = checks.check_one_vs_rest(wrong)
+    assert not result and hint in result.message
+
+
+def test_one_vs_rest_check_refuses_the_course_fit(capsys):
+    def calls_the_course(features, y, K, lam=0.0):
+        return one_vs_rest.fit(data.add_intercept(features), y, K, lam=lam)
+
+    result = checks.check_one_vs_rest(calls_the_course)
+    assert not result and "calls helpers.one_vs_rest.fit" in result.message
+    assert one_vs_rest.fit.__module__ == "helpers.one_vs_rest" and "❌" in capsys.readouterr().out
+
+
+def test_ovr_predict_check_refuses_the_course_predict():
+    result = checks.check_ovr_predict(lambda Theta, features: one_vs_rest.predict(Theta, data.add_intercept(features)))
+    assert not result and "calls helpers.one_vs_rest.predict" in result.message
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (lambda T, f: np.argmax(data.add_intercept(f) @ T, axis=0), "over axis 0"),
+        (lambda T, f: np.max(data.add_intercept(f) @ T, axis=1), "np.max gives the largest score"),
+        (lambda T, f: np.max(sigmoid(data.add_intercept(f) @ T), axis=1), "np.max gives the largest probability"),
+        (lambda T, f: data.add_intercept(f) @ T, "you returned the K scores"),
+        (lambda T, f: sigmoid(data.add_intercept(f) @ T), "you returned the K probabilities"),
+    ],
+)
+def test_ovr_predict_mistakes_are_named(wrong, hint):
+    result = checks.check_ovr_predict(wrong)
+    assert not result and hint in result.message
