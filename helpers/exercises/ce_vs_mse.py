@@ -1,7 +1,8 @@
-"""Self-checks of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
+"""Self-checks of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb`` and ``07_learning_slowdown.ipynb``.
 
 Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. The reference answers are in
-``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake.
+``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake, and the
+checks of functions refuse one that calls the course's own (``helpers.squared_error``).
 """
 
 from __future__ import annotations
