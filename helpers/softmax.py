@@ -14,6 +14,7 @@ scores ``X @ W`` are finite (:func:`helpers._validate.finite_scores`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from numbers import Real
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -22,9 +23,11 @@ from ._validate import (
     as_float_array,
     check_class_count,
     check_class_labels,
+    check_distribution,
     check_lam,
     check_matching_rows,
     check_params,
+    describe,
     finite_scores,
 )
 
@@ -32,11 +35,14 @@ __all__ = [
     "cost",
     "cost_and_gradient",
     "gradient",
+    "hessian",
     "log_softmax",
     "minibatch_objective",
+    "natural_parameters",
     "one_hot",
     "predict",
     "predict_proba",
+    "score_hessian",
     "softmax",
 ]
 
@@ -51,6 +57,45 @@ def _softmax(Z: np.ndarray) -> np.ndarray:
     np.exp(P, out=P)
     P /= P.sum(axis=-1, keepdims=True)
     return P
+
+
+def _softmax_at(Z: np.ndarray, T: float) -> np.ndarray:
+    """Row-wise softmax of ``Z / T``: the max subtracted first, then the division, so nothing overflows."""
+    with np.errstate(over="ignore"):  # a shifted score / T beyond the float range: -inf, exp -> 0
+        P = Z - Z.max(axis=-1, keepdims=True)
+        P /= T
+    np.exp(P, out=P)
+    P /= P.sum(axis=-1, keepdims=True)
+    return P
+
+
+def _score_hessian(P: np.ndarray) -> np.ndarray:
+    """``diag(p) - p p^T`` for each row ``p`` of ``P`` (..., K): shape (..., K, K)."""
+    H = -P[..., :, None] * P[..., None, :]
+    diagonal = np.einsum("...kk->...k", H)  # a writable view of the diagonals
+    diagonal += P
+    return H
+
+
+def _hessian(W: np.ndarray, X: np.ndarray, lam: float = 0.0, Z: np.ndarray | None = None) -> np.ndarray:
+    """The (n K, n K) Hessian of the cost in the column-stacking vec convention (see :func:`hessian`).
+
+    ``Z`` are the scores ``X @ W`` (m, K) if the caller has them.
+    """
+    m, n = X.shape
+    K = W.shape[1]
+    P = _softmax(X @ W if Z is None else Z)  # (m, K)
+    # Σ_i (p_i ⊗ x_i)(p_i ⊗ x_i)^T: the rows of A are the vectors p_i ⊗ x_i (class-major, like vec(W))
+    A = (P[:, :, None] * X[:, None, :]).reshape(m, K * n)
+    H = -(A.T @ A)
+    for k in range(K):  # a loop over the K classes, not the samples: the diagonal blocks Xᵀ diag(P[:, k]) X
+        H[k * n : (k + 1) * n, k * n : (k + 1) * n] += (X.T * P[:, k]) @ X
+    H /= m
+    H = (H + H.T) / 2  # exactly symmetric (the two products round differently)
+    if lam:
+        penalised = np.tile(np.r_[0.0, np.ones(n - 1)], K)  # row 0 of every column (the intercepts): no penalty
+        H[np.diag_indices_from(H)] += (lam / m) * penalised
+    return H
 
 
 def _log_softmax(Z: np.ndarray) -> np.ndarray:
@@ -194,6 +239,15 @@ def _stacked_gradients(Ws: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float 
 # ---------------------------------------------------------------------------------------
 # checks
 # ---------------------------------------------------------------------------------------
+def _check_temperature(temperature: object) -> float:
+    if isinstance(temperature, bool) or not isinstance(temperature, Real):
+        raise ValueError(f"temperature must be a positive real number; got {describe(temperature)}")
+    value = float(temperature)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"temperature must be a positive, finite number; got {value!r}")
+    return value
+
+
 def _check_model(W: ArrayLike, X: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     # X's values are checked through its scores (finite_scores), not here.
     design = as_float_array(X, "X", ndim=2, finite=False)
@@ -215,19 +269,27 @@ def _check_data(
 # ---------------------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------------------
-def softmax(Z: ArrayLike) -> np.ndarray:
-    r"""Row-wise softmax :math:`p_k = e^{z_k} / \sum_j e^{z_j}`, computed stably.
+def softmax(Z: ArrayLike, temperature: float = 1.0) -> np.ndarray:
+    r"""Row-wise softmax :math:`p_k = e^{z_k / T} / \sum_j e^{z_j / T}`, computed stably.
 
-    Introduced in ``notebooks/08_softmax.ipynb``.
+    Introduced in ``notebooks/08_softmax.ipynb``; the temperature :math:`T` in its section
+    "Temperature and confidence". ``T = 1`` is the plain softmax; ``T -> 0`` tends to the
+    one-hot of the largest score (argmax), ``T -> inf`` to the uniform distribution.
 
     Because softmax is unchanged when the same number is added to every score of a
     row, the row maximum is subtracted first: every exponent is then <= 0, so nothing
     overflows, and the largest term is exactly 1, so the denominator is >= 1.
 
+    The maximum is subtracted *before* dividing by ``T``, so a tiny temperature cannot
+    overflow either: :math:`(z_k - \max_j z_j)/T \le 0`, and a quotient beyond the float range
+    becomes :math:`-\infty`, whose exponential is 0.
+
     Parameters
     ----------
     Z : array_like, shape (K,) or (m, K)
         Scores for one sample, or one row per sample.
+    temperature : float, default 1.0
+        :math:`T > 0`, finite. The scores are divided by it.
 
     Returns
     -------
@@ -237,15 +299,21 @@ def softmax(Z: ArrayLike) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``Z`` is not 1-D or 2-D, is empty, or holds NaN or infinity.
+        If ``Z`` is not 1-D or 2-D, is empty, or holds NaN or infinity, or if ``temperature``
+        is not a positive, finite number.
 
     Examples
     --------
     >>> softmax([1000.0, 1000.0])  # the naive formula gives nan here
     array([0.5, 0.5])
+    >>> softmax([2.0, 1.0, 0.0], temperature=1e-300)  # T -> 0: the argmax, one-hot
+    array([1., 0., 0.])
     """
     scores = as_float_array(Z, "Z", ndim=(1, 2))
-    return _softmax(scores)
+    T = _check_temperature(temperature)
+    if T == 1.0:
+        return _softmax(scores)
+    return _softmax_at(scores, T)
 
 
 def log_softmax(Z: ArrayLike) -> np.ndarray:
@@ -496,3 +564,127 @@ def minibatch_objective(
         return _cost_and_gradient(W, design[idx], labels[idx], strength * len(idx) / m)
 
     return fun
+
+
+def natural_parameters(p: ArrayLike) -> np.ndarray:
+    r"""Natural parameters of the categorical distribution: :math:`\eta_k = \ln(p_k / p_{K-1})`.
+
+    Introduced in ``notebooks/08_softmax.ipynb`` (section "Softmax from the generalised linear
+    model view"). The categorical distribution with probabilities :math:`p_0, \dots, p_{K-1}` is
+    an exponential family whose natural parameters are the log-ratios to a *reference class*,
+    here the last one, so :math:`\eta_{K-1} = 0`. Inverting this link gives the softmax:
+    ``softmax(natural_parameters(p)) == p``.
+
+    Parameters
+    ----------
+    p : array_like, shape (K,) or (m, K)
+        One distribution, or one per row, with every entry > 0 (a zero probability has no
+        finite log-ratio).
+
+    Returns
+    -------
+    numpy.ndarray, same shape as ``p``
+        The natural parameters; the last column is 0.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not a distribution along its last axis, has fewer than 2 classes or an
+        entry that is 0.
+
+    Examples
+    --------
+    >>> natural_parameters([0.5, 0.25, 0.25]).round(6)
+    array([0.693147, 0.      , 0.      ])
+    """
+    probs = check_distribution(p, "p")
+    if probs.shape[-1] < 2:
+        raise ValueError(f"p must have at least 2 classes along its last axis; got shape {probs.shape}")
+    if (probs == 0).any():
+        raise ValueError("p must have every probability > 0 (ln 0 is -inf); got a probability equal to 0")
+    logs = np.log(probs)
+    return logs - logs[..., -1:]
+
+
+def score_hessian(Z: ArrayLike) -> np.ndarray:
+    r"""Hessian of one sample's loss with respect to its scores: :math:`\operatorname{diag}(p) - p p^\top`.
+
+    Introduced in ``notebooks/09_softmax_training.ipynb`` (section "The softmax Hessian").
+    The loss :math:`L = -\ln p_c` has gradient :math:`p - y` in the scores, so its Hessian is
+    the Jacobian of :math:`p`, the same matrix whatever the label. It is symmetric positive
+    semi-definite (:math:`v^\top (\operatorname{diag} p - p p^\top) v = \operatorname{Var}_p(v) \ge 0`)
+    and :math:`(\operatorname{diag} p - p p^\top)\mathbf 1 = 0`: it is singular along the
+    common shift of all scores.
+
+    Parameters
+    ----------
+    Z : array_like, shape (K,) or (m, K)
+        The scores of one sample, or one row per sample.
+
+    Returns
+    -------
+    numpy.ndarray, shape (K, K) or (m, K, K)
+
+    Raises
+    ------
+    ValueError
+        If ``Z`` is not 1-D or 2-D, is empty, or holds NaN or infinity.
+
+    Examples
+    --------
+    >>> score_hessian([np.log(2.0), 0.0, 0.0])  # p = (1/2, 1/4, 1/4)
+    array([[ 0.25  , -0.125 , -0.125 ],
+           [-0.125 ,  0.1875, -0.0625],
+           [-0.125 , -0.0625,  0.1875]])
+    """
+    scores = as_float_array(Z, "Z", ndim=(1, 2))
+    return _score_hessian(_softmax(scores))
+
+
+def hessian(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
+    r"""Hessian of :func:`cost` with respect to :math:`\operatorname{vec}(W)`, shape (n K, n K).
+
+    Introduced in ``notebooks/09_softmax_training.ipynb`` (section "The softmax Hessian").
+
+    **The vec convention.** :math:`\operatorname{vec}(W)` stacks the *columns* of ``W`` (n, K),
+    class after class: ``vec(W) = W.T.reshape(-1)`` (= ``W.reshape(-1, order="F")``), so entry
+    ``k * n + a`` is ``W[a, k]``, and back: ``W = v.reshape(K, n).T``. Then
+
+    .. math:: H = \frac{1}{m}\sum_i (\operatorname{diag} p_i - p_i p_i^\top) \otimes x_i x_i^\top
+              + \frac{\lambda}{m}\, I_K \otimes \operatorname{diag}(0, 1, \dots, 1),
+
+    with :math:`\otimes` the Kronecker product (``np.kron`` in this order): block
+    :math:`(k, l)`, of shape (n, n), is :math:`\frac{1}{m} X^\top \operatorname{diag}(\delta_{kl} P_{:,k}
+    - P_{:,k} P_{:,l}) X`. ``H`` is symmetric positive semi-definite for every ``W``. Without the
+    penalty it is singular: every :math:`\mathbf 1_K \otimes c` (the same ``c`` added to every
+    column of ``W``) is in its null space, which is exactly that n-dimensional space when ``X``
+    has full column rank. With ``lam > 0`` one direction remains, :math:`\mathbf 1_K \otimes e_0`
+    (the same number added to every intercept), because the intercepts are not penalised.
+    It does not depend on ``y``; ``y`` is taken (and checked) so that the signature matches
+    :func:`cost`. Memory: (n K)^2 numbers (650 x 650 for the digits).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, K)
+    X : array_like, shape (m, n)
+    y : array_like of int, shape (m,)
+    lam : float, default 0.0
+
+    Returns
+    -------
+    numpy.ndarray, shape (n K, n K)
+
+    Raises
+    ------
+    ValueError
+        On mismatched shapes, labels outside ``0..K-1``, non-finite data or negative ``lam``.
+
+    Examples
+    --------
+    >>> H = hessian(np.zeros((2, 3)), [[1.0, 2.0], [1.0, -1.0]], [0, 2])
+    >>> H.shape, bool(np.allclose(H @ np.tile([0.3, -1.2], 3), 0.0))  # 1_K ⊗ c is flat
+    ((6, 6), True)
+    """
+    weights, design, _ = _check_data(W, X, y)
+    lam = check_lam(lam)
+    return _hessian(weights, design, lam, finite_scores(design, weights)[0])

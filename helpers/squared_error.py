@@ -41,8 +41,10 @@ __all__ = [
     "NEURON_X",
     "NEURON_Y",
     "ce_curvature_z",
+    "ce_grad_a",
     "ce_grad_z",
     "ce_loss_z",
+    "cost_from_slope",
     "cost_surfaces",
     "epochs_to_halve",
     "first_index_at_or_above",
@@ -141,6 +143,87 @@ def ce_grad_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:
     """
     scores, labels = _scores_and_labels(z, y)
     return (_sigmoid(scores) - labels)[()]
+
+
+def ce_grad_a(a: ArrayLike, y: ArrayLike) -> np.ndarray:
+    r"""The slope in the probability that makes :math:`\partial C/\partial z = a - y`: :math:`(a - y) / (a (1 - a))`.
+
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (section "Which cost gives
+    ∂C/∂z = a − y?"). With :math:`a = \sigma(z)` the chain rule gives
+    :math:`\partial C/\partial z = \partial C/\partial a \cdot a(1 - a)`; asking for :math:`a - y`
+    forces this :math:`\partial C/\partial a`, which is the derivative of the cross-entropy
+    :math:`-[y \ln a + (1 - y)\ln(1 - a)]` in ``a``: integrating it gives the cross-entropy
+    back, up to a constant.
+
+    Parameters
+    ----------
+    a : array_like, any shape
+        Probabilities strictly between 0 and 1 (the slope is infinite at 0 and 1).
+    y : array_like of 0/1, broadcastable against ``a``
+
+    Returns
+    -------
+    numpy.ndarray, broadcast shape
+        ``-1 / a`` where ``y = 1``, ``1 / (1 - a)`` where ``y = 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``a`` is not strictly between 0 and 1, ``y`` holds values other than 0 and 1, or
+        the shapes do not broadcast.
+
+    Examples
+    --------
+    >>> ce_grad_a([0.25, 0.25], [1, 0])
+    array([-4.        ,  1.33333333])
+    """
+    probs, labels = _scores_and_labels(a, y)
+    if np.any((probs <= 0) | (probs >= 1)):
+        bad = probs[(probs <= 0) | (probs >= 1)].flat[0]
+        raise ValueError(f"a must hold probabilities strictly between 0 and 1; got {bad:g}")
+    return ((probs - labels) / (probs * (1 - probs)))[()]
+
+
+def cost_from_slope(a: ArrayLike, y: int) -> np.ndarray:
+    r"""The slope :func:`ce_grad_a` integrated along ``a`` by trapezoids: :math:`\int_{a_0}^{a_j} C'(a)\,da`.
+
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (section "Which cost gives
+    ∂C/∂z = a − y?"): the cost that the requirement :math:`\partial C/\partial z = a - y` forces,
+    recovered numerically, without knowing its formula, to compare with the cross-entropy.
+    The trapezoid rule's error is of order :math:`h^2` for a grid step ``h``.
+
+    Parameters
+    ----------
+    a : array_like, shape (N,)
+        A strictly increasing grid of probabilities strictly between 0 and 1, N >= 2.
+    y : {0, 1}
+        The target.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N,)
+        Entry ``j`` approximates :math:`C(a_j) - C(a_0)`; entry 0 is 0.
+
+    Raises
+    ------
+    ValueError
+        If ``a`` is not a strictly increasing 1-D grid of at least 2 points inside (0, 1), or
+        ``y`` is not 0 or 1.
+
+    Examples
+    --------
+    >>> grid = np.linspace(0.5, 0.9, 4001)
+    >>> round(float(cost_from_slope(grid, 1)[-1]), 6)  # -ln 0.9 + ln 0.5
+    -0.587787
+    """
+    grid = as_float_array(a, "a", ndim=1).astype(np.float64, copy=False)
+    if grid.shape[0] < 2 or np.any(np.diff(grid) <= 0):
+        raise ValueError(f"a must be a strictly increasing grid of at least 2 points; got {describe(a)}")
+    if isinstance(y, bool) or y not in (0, 1):
+        raise ValueError(f"y must be 0 or 1; got {describe(y)}")
+    slope = ce_grad_a(grid, y)
+    pieces = np.diff(grid) * (slope[1:] + slope[:-1]) / 2
+    return np.concatenate([[0.0], np.cumsum(pieces)])
 
 
 def mse_loss_z(z: ArrayLike, y: ArrayLike) -> np.ndarray:

@@ -35,3 +35,11 @@ def mse_curvature_z(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     h, g = sigmoid(z), sigmoid(-z)
     s = h * g
     return s * (s + (h - y) * (g - h))
+
+
+def cost_for_scaled_gradient(a: np.ndarray, y: np.ndarray, k: float) -> np.ndarray:
+    """Notebook 06, Nielsen's question with a factor: ∂C/∂z = k (a - y) needs ∂C/∂a = k (a - y) / (a (1 - a)).
+
+    Integrating in a: C = -k [y ln a + (1 - y) ln(1 - a)] + const, and const = 0 makes C = 0 at a = y.
+    """
+    return -k * (y * np.log(a) + (1 - y) * np.log(1 - a))

@@ -1,4 +1,5 @@
-"""Solutions of the exercises in ``notebooks/03_likelihood_cross_entropy.ipynb``."""
+"""Solutions of the exercises in ``notebooks/03_likelihood_cross_entropy.ipynb``,
+``notebooks/04_gradient_descent.ipynb`` and ``notebooks/05_convexity_newton.ipynb`` (the likelihood topic)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,21 @@ def gradient(theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
     return X.T @ (sigmoid(X @ theta) - y) / X.shape[0]
 
 
+def gradient_descent(X: np.ndarray, y: np.ndarray, alpha: float, n_iter: int) -> tuple[np.ndarray, np.ndarray]:
+    """Batch gradient descent on the mean cross-entropy from θ = 0: ``(theta, costs)``.
+
+    ``costs`` has ``n_iter + 1`` values: the cost at θ = 0, then the cost after each step
+    (recorded before the next step is taken), as ``optim.fit_logistic_gd`` records them.
+    """
+    m = X.shape[0]
+    theta = np.zeros(X.shape[1])
+    costs = [logistic.cost(theta, X, y)]
+    for _ in range(n_iter):
+        theta = theta - alpha * X.T @ (sigmoid(X @ theta) - y) / m   # one step with the whole gradient
+        costs.append(logistic.cost(theta, X, y))
+    return theta, np.array(costs)
+
+
 def hessian(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
     """Hessian of the mean cross-entropy, ``Xᵀ S X / m`` with ``S = diag(h (1 - h))``, shape (n, n).
 
@@ -31,6 +47,19 @@ def hessian(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
     z = X @ theta
     s = sigmoid(z) * sigmoid(-z)  # h (1 - h), without the cancellation in 1 - h
     return (X.T * s) @ X / X.shape[0]
+
+
+def newton(X: np.ndarray, y: np.ndarray, n_steps: int) -> np.ndarray:
+    """θ after ``n_steps`` full Newton steps from θ = 0: ``θ ← θ − H⁻¹∇J`` (IRLS), shape (n,).
+
+    The step solves ``H d = ∇J`` with ``np.linalg.solve`` (cheaper and more accurate than
+    forming ``H⁻¹``); the Hessian is recomputed at every step because its weights
+    ``h(1 − h)`` move with θ.
+    """
+    theta = np.zeros(X.shape[1])
+    for _ in range(n_steps):
+        theta = theta - np.linalg.solve(hessian(theta, X), gradient(theta, X, y))
+    return theta
 
 
 def largest_learning_rate_by_bisection(low: float = 10.0, high: float = 40.0, steps: int = 20,

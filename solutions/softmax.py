@@ -52,6 +52,46 @@ def softmax_gradient(W: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float = 0
     return grad
 
 
+def natural_parameters(p: np.ndarray) -> np.ndarray:
+    """Notebook 08, the GLM exercise: η_k = ln(p_k / p_{K-1}), row by row; the reference class gets 0."""
+    log_p = np.log(p)
+    return log_p - log_p[..., -1:]
+
+
+def softmax_with_temperature(Z: np.ndarray, T: float) -> np.ndarray:
+    """Notebook 08, the temperature exercise: softmax(Z / T), the row maximum subtracted before dividing by T."""
+    shifted = (Z - Z.max(axis=-1, keepdims=True)) / T  # every entry <= 0: no overflow, however small T is
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def score_hessian(z: np.ndarray) -> np.ndarray:
+    """Notebook 09, the Hessian exercise (one sample): ∂²L/∂z² = diag(p) - p pᵀ, whatever the label."""
+    shifted = np.exp(z - z.max())
+    p = shifted / shifted.sum()
+    return np.diag(p) - np.outer(p, p)
+
+
+def softmax_hessian(W: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """Notebook 09, the Hessian exercise (the batch): (1/m) Σ_i (diag p_i - p_i p_iᵀ) ⊗ x_i x_iᵀ.
+
+    vec(W) stacks the columns of W (W.T.reshape(-1)), so the class index is the outer block of
+    np.kron and the feature index the inner one. Vectorised: block (k, l) is
+    Xᵀ diag(δ_kl P[:, k] - P[:, k] P[:, l]) X / m.
+    """
+    m, n = X.shape
+    K = W.shape[1]
+    Z = X @ W
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    P = E / E.sum(axis=1, keepdims=True)
+    H = np.zeros((K, n, K, n))
+    for k in range(K):  # K x K blocks of shape (n, n); a loop over classes, not samples
+        for ell in range(K):
+            weights = (P[:, k] if k == ell else 0.0) - P[:, k] * P[:, ell]  # (m,)
+            H[k, :, ell, :] = (X.T * weights) @ X / m
+    return H.reshape(K * n, K * n)
+
+
 def one_vs_rest(features: np.ndarray, y: np.ndarray, K: int, lam: float = 0.0) -> np.ndarray:
     """Notebook 09: K binary models "class k" (1) against the rest (0), as the columns of Theta (n + 1, K)."""
     X = data.add_intercept(features)

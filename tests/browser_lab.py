@@ -574,11 +574,11 @@ def is_local(url: str) -> bool:
     return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
 
 
-def open_present(page, url: str, panels: int, timeout_ms: int = 240_000) -> dict[str, float]:
-    """Open a present-mode page; seconds from navigation to title, first slider, ready."""
+def open_present(page, url: str, panels: int, timeout_ms: int = 240_000) -> dict[str, float | None]:
+    """Open a present-mode page; seconds from navigation to title, first slider (None without one), ready."""
     page.add_init_script(PRESENT_MILESTONES.replace("EXPECTED", str(panels)))
     page.goto(url, wait_until="commit")
     page.wait_for_function("() => window.__present && window.__present.ready !== null",
                            timeout=timeout_ms, polling=200)
     times = page.evaluate("() => window.__present")
-    return {f"{key}_s": value / 1000 for key, value in times.items()}
+    return {f"{key}_s": None if value is None else value / 1000 for key, value in times.items()}

@@ -178,3 +178,49 @@ def test_the_helpers_work_again_after_a_refusal():
     check.check_mse_grad_z(lambda z, y: squared_error.mse_grad_z(z, y))
     assert squared_error.mse_grad_z(np.array([0.0]), np.array([1.0]))[0] == pytest.approx(-0.125)
     assert check.check_mse_grad_z(solution.mse_grad_z)
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 06: Nielsen's question with a factor k
+# ---------------------------------------------------------------------------------------
+def test_scaled_cost_solution_passes(capsys):
+    assert check.check_cost_for_scaled_gradient(solution.cost_for_scaled_gradient)
+    printed = capsys.readouterr().out
+    assert printed.count("✅") == 2 and "❌" not in printed
+
+
+def test_scaled_cost_stub():
+    def stub(a, y, k):
+        raise NotImplementedError
+
+    result = check.check_cost_for_scaled_gradient(stub)
+    assert not result and "not written yet" in result.message
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (lambda a, y, k: -(y * np.log(a) + (1 - y) * np.log(1 - a)), "factor k is missing"),
+        (lambda a, y, k: -(y * np.log(a) + (1 - y) * np.log(1 - a)) / k, "divided by k"),
+        (lambda a, y, k: k * (y * np.log(a) + (1 - y) * np.log(1 - a)), "sign is flipped"),
+        (lambda a, y, k: k * (a - y) ** 2 / 2, "that is the squared error"),
+        (lambda a, y, k: -k**2 * (y * np.log(a) + (1 - y) * np.log(1 - a)), "k appears once"),
+        (lambda a, y, k: -k * y * np.log(a), "(1 - y) ln(1 - a) term is missing"),
+    ],
+)
+def test_scaled_cost_mistakes_are_named(wrong, hint):
+    result = check.check_cost_for_scaled_gradient(wrong)
+    assert not result and hint in result.message
+
+
+def test_scaled_cost_rejects_the_course_cross_entropy():
+    from helpers import losses, squared_error
+    from helpers.sigmoid import logit
+
+    for learner, helper in [
+        (lambda a, y, k: k * squared_error.ce_loss_z(logit(a), y), "helpers.squared_error.ce_loss_z"),
+        (lambda a, y, k: k * losses.binary_cross_entropy(y, a) * len(a), "helpers.losses.binary_cross_entropy"),
+    ]:
+        result = check.check_cost_for_scaled_gradient(learner)
+        assert not result and f"calls {helper}, the function" in result.message
+    assert squared_error.ce_loss_z(0.0, 1) > 0  # switched on again

@@ -1,11 +1,11 @@
-"""The self-checks of notebook 02 pass the solutions and name every listed mistake."""
+"""The self-checks of notebooks 03-05 pass the solutions, name every listed mistake and refuse the course's helpers."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from helpers import data, optim
+from helpers import data, logistic, losses, optim
 from helpers.exercises import likelihood as checks
 from helpers.sigmoid import sigmoid
 from solutions import likelihood as solutions
@@ -174,3 +174,141 @@ def test_an_unlisted_wrong_hessian_gets_a_readable_message():
     result = checks.check_hessian(lambda theta, X: np.eye(X.shape[1]))
     assert not result.passed
     assert "hessian is not right yet: for input ([0. 0. 0.]," in result.message
+
+
+# ---------------------------------------------------------------------------------------
+# every check refuses an answer that calls (or is) the course function it asks for
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("check", "answer", "helper"),
+    [
+        (checks.check_cost_from_logits, lambda y, z: losses.binary_cross_entropy_with_logits(y, z),
+         "helpers.losses.binary_cross_entropy_with_logits"),
+        (checks.check_cost_from_logits, lambda y, z: logistic.cost(np.ones(1), z[:, None], y), "helpers.logistic.cost"),
+        (checks.check_gradient, lambda theta, X, y: logistic.gradient(theta, X, y), "helpers.logistic.gradient"),
+        (checks.check_gradient, lambda theta, X, y: logistic.cost_and_gradient(theta, X, y)[1],
+         "helpers.logistic.cost_and_gradient"),
+        (checks.check_hessian, lambda theta, X: logistic.hessian(theta, X, np.zeros(len(X))),
+         "helpers.logistic.hessian"),
+        (checks.check_gradient_descent,
+         lambda X, y, a, n: (optim.fit_logistic_gd(X, y, a, n).params, optim.fit_logistic_gd(X, y, a, n).costs),
+         "helpers.optim.fit_logistic_gd"),
+        (checks.check_gradient_descent,
+         lambda X, y, a, n: (lambda run: (run.params, run.costs))(
+             optim.gradient_descent(lambda t: logistic.cost_and_gradient(t, X, y), np.zeros(X.shape[1]), a, n)),
+         "helpers.optim.gradient_descent"),
+        (checks.check_gradient_descent,
+         lambda X, y, a, n: _descent_with(lambda t: logistic.gradient(t, X, y), X, y, a, n),
+         "helpers.logistic.gradient"),
+        (checks.check_newton, lambda X, y, n: optim.fit_logistic_newton(X, y, max_iter=n).params,
+         "helpers.optim.fit_logistic_newton"),
+        (checks.check_newton, lambda X, y, n: _newton_with(lambda t: logistic.hessian(t, X, y), X, y, n),
+         "helpers.logistic.hessian"),
+    ],
+)
+def test_each_check_refuses_a_call_to_the_course_function(check, answer, helper):
+    result = check(answer)
+    assert not result.passed
+    assert f"calls {helper}, the function this exercise asks you to write" in result.message
+
+
+def _descent_with(gradient, X, y, alpha, n_iter):
+    theta, costs = np.zeros(X.shape[1]), [logistic.cost(np.zeros(X.shape[1]), X, y)]
+    for _ in range(n_iter):
+        theta = theta - alpha * gradient(theta)
+        costs.append(logistic.cost(theta, X, y))
+    return theta, np.array(costs)
+
+
+def _newton_with(hessian, X, y, n_steps):
+    theta = np.zeros(X.shape[1])
+    for _ in range(n_steps):
+        theta = theta - np.linalg.solve(hessian(theta), solutions.gradient(theta, X, y))
+    return theta
+
+
+def test_a_helper_imported_by_name_into_the_notebook_is_refused_too():
+    namespace = {"np": np}
+    exec("from helpers.logistic import hessian\n"
+         "def my_hessian(theta, X):\n"
+         "    return hessian(theta, X, np.zeros(len(X)))\n", namespace)
+    result = checks.check_hessian(namespace["my_hessian"])
+    assert not result.passed and "calls helpers.logistic.hessian" in result.message
+    assert checks.check_hessian(solutions.hessian).passed   # the helper is put back afterwards
+
+
+@pytest.mark.parametrize(
+    ("check", "helper"),
+    [(checks.check_cost_from_logits, losses.binary_cross_entropy_with_logits),
+     (checks.check_gradient, logistic.gradient),
+     (checks.check_gradient_descent, optim.gradient_descent), (checks.check_newton, optim.newton)],
+)
+def test_each_check_refuses_the_course_function_itself(check, helper):
+    result = check(helper)
+    assert not result.passed and "itself, the function this exercise asks you to write" in result.message
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 04, exercise 2: your own gradient-descent loop
+# ---------------------------------------------------------------------------------------
+def test_descent_check_passes_the_solution(capsys):
+    assert checks.check_gradient_descent(solutions.gradient_descent).passed
+    assert "✅ gradient_descent is correct on all 3 test inputs." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("case", range(len(checks._descent_cases())))
+def test_the_descent_reference_is_the_course_loop(case):
+    X, y, alpha, n_iter = checks._descent_cases()[case]
+    theta, costs = checks._descent_reference(X, y, alpha, n_iter)
+    run = optim.fit_logistic_gd(X, y, alpha, n_iter)
+    assert np.allclose(theta, run.params, rtol=1e-12, atol=1e-15)
+    assert np.allclose(costs, run.costs, rtol=1e-12)
+
+
+@pytest.mark.parametrize("index", range(len(checks._descent_mistakes())))
+def test_descent_check_names_each_listed_mistake(index):
+    wrong, hint = checks._descent_mistakes()[index]
+    result = checks.check_gradient_descent(wrong)
+    assert not result.passed
+    assert hint in result.message
+
+
+def test_descent_check_reports_the_stub_and_a_missing_cost_history():
+    assert "not written yet" in checks.check_gradient_descent(lambda X, y, a, n: None).message
+    result = checks.check_gradient_descent(lambda X, y, a, n: solutions.gradient_descent(X, y, a, n)[0])
+    assert not result.passed and "expected a pair (theta, costs)" in result.message
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 05, exercise 2: Newton's method from the Hessian
+# ---------------------------------------------------------------------------------------
+def test_newton_check_passes_the_solution_and_accepts_inv(capsys):
+    assert checks.check_newton(solutions.newton).passed
+    assert "✅ newton is correct on all 4 test inputs." in capsys.readouterr().out
+
+    def with_inv(X, y, n_steps):
+        theta = np.zeros(X.shape[1])
+        for _ in range(n_steps):
+            theta = theta - np.linalg.inv(solutions.hessian(theta, X)) @ solutions.gradient(theta, X, y)
+        return theta
+
+    assert checks.check_newton(with_inv).passed
+
+
+def test_the_newton_reference_reaches_the_course_optimum():
+    scores, admitted = data.load_exam_scores()
+    X = data.add_intercept(data.standardize(scores)[0])
+    assert np.allclose(checks._newton_reference(X, admitted, 10), optim.fit_logistic_newton(X, admitted).params,
+                       rtol=1e-6)   # optim.newton stops once the gradient's norm is below 1e-8
+
+
+@pytest.mark.parametrize("index", range(len(checks._newton_mistakes())))
+def test_newton_check_names_each_listed_mistake(index):
+    wrong, hint = checks._newton_mistakes()[index]
+    result = checks.check_newton(wrong)
+    assert not result.passed
+    assert hint in result.message
+
+
+def test_newton_check_reports_the_stub():
+    assert "not written yet" in checks.check_newton(lambda X, y, n: None).message

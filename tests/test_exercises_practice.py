@@ -1,10 +1,11 @@
-"""The self-checks of notebook 05: each passes the solution and names every listed mistake."""
+"""Self-checks of notebooks 10 and 13: the solution passes, each listed mistake is named, the helper is refused."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from helpers import features, logistic
 from helpers.exercises import practice as checks
 from solutions import practice as solutions
 
@@ -61,6 +62,23 @@ def test_regularised_gradient_unknown_mistake_and_stub():
     assert not stub.passed and "raised NotImplementedError: write it first" in stub.message
 
 
+def test_regularised_gradient_refuses_the_course_gradient(capsys):
+    from helpers.logistic import gradient as imported_gradient
+
+    by_module = [
+        lambda t, X, y, lam: logistic.gradient(t, X, y, lam),
+        lambda t, X, y, lam: logistic.cost_and_gradient(t, X, y, lam)[1],
+        lambda t, X, y, lam: imported_gradient(t, X, y, lam),
+    ]
+    for learner in by_module:
+        result = checks.check_regularised_gradient(learner)
+        assert not result.passed and "calls helpers.logistic." in result.message
+        assert "the function this exercise asks you to write" in capsys.readouterr().out
+    # everything is put back afterwards, and a formula written out still passes
+    assert logistic.gradient is imported_gradient
+    assert checks.check_regularised_gradient(solutions.regularised_gradient).passed
+
+
 # ---------------------------------------------------------------------------------------
 # exercise 2: counting polynomial features
 # ---------------------------------------------------------------------------------------
@@ -81,6 +99,20 @@ def test_n_poly_features_solution_passes():
 def test_n_poly_features_names_the_mistake(wrong, hint):
     result = checks.check_n_poly_features(wrong)
     assert not result.passed and hint in result.message
+
+
+@pytest.mark.parametrize(
+    "learner",
+    [
+        lambda d: features.n_polynomial_features(d),
+        lambda d: features.polynomial_features(np.zeros((1, 2)), d).shape[1],
+        lambda d: len(features.polynomial_feature_names(d)),
+    ],
+)
+def test_n_poly_features_refuses_the_course_count(learner):
+    result = checks.check_n_poly_features(learner)
+    assert not result.passed and "calls helpers.features." in result.message
+    assert features.n_polynomial_features(8) == 45  # put back
 
 
 def test_n_poly_features_stub():
@@ -132,6 +164,26 @@ def _count_below(x, edges, strict=False):
 def test_which_bin_names_the_mistake(wrong, hint):
     result = checks.check_which_bin(wrong)
     assert not result.passed and hint in result.message
+
+
+def test_which_bin_refuses_digitize_and_the_course_binning(capsys):
+    from numpy import digitize
+
+    from helpers.features import bin_index
+
+    refused = [
+        (lambda x, e: int(np.digitize(x, e)), "calls numpy.digitize"),
+        (lambda x, e: int(digitize(x, e)), "calls numpy.digitize"),
+        (lambda x, e: int(features.bin_index([x], e)[0]), "calls helpers.features.bin_index"),
+        (lambda x, e: int(bin_index([x], e)[0]), "calls helpers.features.bin_index"),
+        (lambda x, e: int(features.one_hot_bins([x], e).argmax()), "calls helpers.features."),
+    ]
+    for learner, message in refused:
+        result = checks.check_which_bin(learner)
+        assert not result.passed and message in result.message
+    capsys.readouterr()
+    assert np.digitize is digitize and features.bin_index is bin_index  # put back
+    assert checks.check_which_bin(lambda x, e: int(np.searchsorted(e, x, side="right"))).passed
 
 
 def test_which_bin_stub_prints_a_readable_input(capsys):

@@ -387,3 +387,97 @@ def test_ovr_predict_check_refuses_the_course_predict():
 def test_ovr_predict_mistakes_are_named(wrong, hint):
     result = checks.check_ovr_predict(wrong)
     assert not result and hint in result.message
+
+
+# notebooks 08 and 09: natural parameters, temperature, the Hessian by hand
+# ---------------------------------------------------------------------------------------
+def test_theory_solutions_pass(capsys):
+    assert checks.check_natural_parameters(solutions.natural_parameters)
+    assert checks.check_softmax_temperature(solutions.softmax_with_temperature)
+    assert checks.check_score_hessian(solutions.score_hessian)
+    result = checks.check_softmax_hessian(solutions.softmax_hessian)
+    assert result and result.message.endswith("relative error < 1e-7.")
+    printed = capsys.readouterr().out
+    assert printed.count("✅") == 5 and "❌" not in printed
+
+
+def test_theory_stubs_are_reported_as_not_implemented():
+    def stub(*args):
+        ...
+
+    for check in (checks.check_natural_parameters, checks.check_softmax_temperature,
+                  checks.check_score_hessian, checks.check_softmax_hessian):
+        result = check(stub)
+        assert not result and "not implemented yet" in result.message
+
+
+def _hess(S_of, kron_order="class", mean=True):
+    def learner(W, X):
+        m = X.shape[0]
+        Z = X @ W
+        E = np.exp(Z - Z.max(axis=1, keepdims=True))
+        P = E / E.sum(axis=1, keepdims=True)
+        H = 0
+        for p, x in zip(P, X, strict=True):
+            H = H + (np.kron(S_of(p), np.outer(x, x)) if kron_order == "class" else np.kron(np.outer(x, x), S_of(p)))
+        return H / m if mean else H
+
+    return learner
+
+
+@pytest.mark.parametrize(
+    ("check", "wrong", "hint"),
+    [
+        (checks.check_natural_parameters, lambda p: np.log(p), "without the reference"),
+        (checks.check_natural_parameters, lambda p: np.log(p / p[..., :1]), "not class 0"),
+        (checks.check_natural_parameters, lambda p: np.log(p[..., -1:] / p), "upside down"),
+        (checks.check_natural_parameters, lambda p: p / p[..., -1:], "*log* of the ratio"),
+        (checks.check_natural_parameters, lambda p: np.log(p) - np.log(p).mean(axis=-1, keepdims=True), "symmetric"),
+        (checks.check_natural_parameters, lambda p: np.log(p) - np.log(p[-1]), "not the last row"),
+        (checks.check_softmax_temperature, lambda Z, T: solutions.stable_softmax(Z * T), "do not multiply"),
+        (checks.check_softmax_temperature, lambda Z, T: solutions.stable_softmax(Z), "temperature is missing"),
+        (checks.check_softmax_temperature, lambda Z, T: np.exp(Z / T) / np.exp(Z / T).sum(axis=-1, keepdims=True),
+         "overflowed at a small temperature"),
+        (checks.check_softmax_temperature, lambda Z, T: solutions.stable_softmax(Z) ** (1 / T), "renormalising"),
+        (checks.check_score_hessian, lambda z: np.diag(solutions.stable_softmax(z)), "-p pᵀ term is missing"),
+        (checks.check_score_hessian,
+         lambda z: -np.outer(solutions.stable_softmax(z), solutions.stable_softmax(z)), "diagonal misses"),
+        (checks.check_score_hessian, lambda z: -solutions.score_hessian(z), "sign is flipped"),
+        (checks.check_softmax_hessian, _hess(np.diag), "-p_i p_iᵀ term is missing"),
+        (checks.check_softmax_hessian, _hess(lambda p: np.diag(p) - np.outer(p, p), "feature"), "wrong order"),
+        (checks.check_softmax_hessian, _hess(lambda p: np.diag(p) - np.outer(p, p), mean=False), "forgot the 1/m"),
+        (checks.check_softmax_hessian, lambda W, X: -solutions.softmax_hessian(W, X), "sign is flipped"),
+    ],
+)
+def test_theory_mistakes_are_named(check, wrong, hint):
+    result = check(wrong)
+    assert not result
+    assert hint in result.message
+
+
+def test_theory_checks_reject_the_helper_they_reimplement():
+    from helpers.softmax import hessian, natural_parameters  # imported by name: found in the function's globals
+
+    def by_name(W, X):
+        return hessian(W, X, np.zeros(X.shape[0], dtype=int))
+
+    def natural_by_name(p):
+        return natural_parameters(p)
+
+    attempts = [
+        (checks.check_natural_parameters, lambda p: softmax.natural_parameters(p),
+         "helpers.softmax.natural_parameters"),
+        (checks.check_natural_parameters, natural_by_name, "helpers.softmax.natural_parameters"),
+        (checks.check_softmax_temperature, lambda Z, T: softmax.softmax(Z / T), "helpers.softmax.softmax"),
+        (checks.check_softmax_temperature, lambda Z, T: softmax.softmax(Z, temperature=T), "helpers.softmax.softmax"),
+        (checks.check_score_hessian, lambda z: softmax.score_hessian(z), "helpers.softmax.score_hessian"),
+        (checks.check_softmax_hessian, lambda W, X: softmax.hessian(W, X, np.zeros(X.shape[0], dtype=int)),
+         "helpers.softmax.hessian"),
+        (checks.check_softmax_hessian, by_name, "helpers.softmax.hessian"),
+    ]
+    for check, learner, helper in attempts:
+        result = check(learner)
+        assert not result
+        assert f"calls {helper}, the function this exercise asks you to write" in result.message
+    # and the helpers work again afterwards
+    assert np.allclose(softmax.softmax([0.0, 0.0]), 0.5)

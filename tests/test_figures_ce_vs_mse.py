@@ -383,3 +383,14 @@ def test_race_panel_blits_faithfully_over_one_background(exam):
     assert _title_is_clear_of_the_axes(panel)
     assert panel.background_draws == 1  # neither slider moves the axes or a static text
     assert _background_draws_after(panel, [{"iterations": n} for n in (1, 400)]) == 0
+
+
+def test_required_cost_figure_integrates_to_the_cross_entropy():
+    fig = viz.plot_required_cost()
+    ax_slope, ax_cost = fig.axes
+    assert len(ax_slope.lines) == 3  # y = 1, y = 0 and the zero line
+    lines = ax_cost.lines  # per target: the cross-entropy line, then the integrated markers
+    for curve, dots in ((lines[0], lines[1]), (lines[2], lines[3])):
+        a = np.asarray(curve.get_xdata())
+        np.testing.assert_allclose(np.interp(dots.get_xdata(), a, curve.get_ydata()), dots.get_ydata(), atol=1e-3)
+    fig.draw_without_rendering()

@@ -522,3 +522,44 @@ def test_no_accuracy_curve_crosses_the_digits_legend(digits_model, digits_panel)
         for accuracy in (run.train_accuracy, run.test_accuracy):
             inside = (steps >= box.x0) & (steps <= box.x1) & (100 * accuracy >= box.y0) & (100 * accuracy <= box.y1)
             assert not inside.any(), alpha
+
+
+# ---------------------------------------------------------------------------------------
+# the theory figures (notebooks 08 and 09): the categorical link, temperature, the Hessian's spectrum
+# ---------------------------------------------------------------------------------------
+def test_categorical_link_draws_probabilities_and_natural_parameters():
+    fig = viz.plot_categorical_link([0.5, 0.2, 0.2, 0.1])
+    ax_p, ax_eta = fig.axes
+    np.testing.assert_allclose([bar.get_height() for bar in ax_eta.patches], np.log([5.0, 2.0, 2.0, 1.0]))
+    np.testing.assert_allclose(ax_p.lines[0].get_ydata(), [0.5, 0.2, 0.2, 0.1])  # softmax(η) recovers p
+    _layout(fig)
+    with pytest.raises(ValueError, match="every probability > 0"):
+        viz.plot_categorical_link([0.5, 0.5, 0.0])
+
+
+def test_temperature_figure_shows_the_limits():
+    fig = viz.plot_temperature([2.0, 1.0, 0.1, -1.0])
+    ax_p, ax_h = fig.axes
+    first = np.array([line.get_ydata() for line in ax_p.lines[:4]])  # (K, N)
+    np.testing.assert_allclose(first[:, 0], [1.0, 0.0, 0.0, 0.0], atol=1e-6)  # T = 0.01: the argmax
+    np.testing.assert_allclose(first[:, -1], 0.25, atol=0.02)  # T = 100: nearly uniform
+    entropy = ax_h.lines[0].get_ydata()
+    assert np.all(np.diff(entropy) >= -1e-12)
+    assert ax_p.get_xscale() == "log"
+    _layout(fig)
+    with pytest.raises(ValueError, match="positive and increasing"):
+        viz.plot_temperature([1.0, 2.0], temperatures=[1.0, 0.5])
+    with pytest.raises(ValueError, match="between 2 and"):
+        viz.plot_temperature([1.0])
+
+
+def test_hessian_spectrum_counts_the_flat_directions():
+    points, labels = data.make_three_class_data(np.random.default_rng(0))
+    X = data.add_intercept(points)
+    W = 0.5 * np.random.default_rng(1).normal(size=(3, 3))
+    fig = viz.plot_hessian_spectrum(W, X, labels, lam=1.0)
+    legend = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert legend[0].endswith(": 3 zero") and legend[1].endswith(": 1 zero") and legend[2].endswith(": 0 zero")
+    _layout(fig)
+    with pytest.raises(ValueError, match="lam must be > 0"):
+        viz.plot_hessian_spectrum(W, X, labels, lam=0.0)

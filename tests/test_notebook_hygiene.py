@@ -116,3 +116,18 @@ def test_no_saved_widget_views(path):
             assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), (
                 f"{path.name}: saved widget view; re-run it with 'python3 course.py execute'"
             )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_answers_are_folded_away(path):
+    # An answer a learner should try first is folded in <details>: collapsed in JupyterLab, on
+    # GitHub, in the HTML handouts and in present mode alike (cell metadata such as
+    # source_hidden is ignored by the last three).
+    for index, cell in enumerate(load(path)["cells"]):
+        source = "".join(cell["source"])
+        if cell["cell_type"] != "markdown" or "Answer (open after trying)" not in source:
+            continue
+        assert source.startswith("<details>\n<summary><b>Answer (open after trying)</b></summary>\n\n"), (
+            f"{path.name} cell {index}: fold the answer in <details><summary>...</summary>"
+        )
+        assert source.rstrip().endswith("</details>"), f"{path.name} cell {index}: close the <details> block"

@@ -209,10 +209,13 @@ def write_timings() -> None:
     ]
     for name, t in TIMINGS.items():
         keys = t["key_ms"]
-        lines.append(
-            f"| {name.removesuffix('.ipynb')} | {t['text_s']:.1f} | {t['slider_s']:.1f} | {t['ready_s']:.1f} "
-            f"| {len(keys)} | {statistics.median(keys):.0f} | {max(keys):.0f} |"
-        )
+        if keys:
+            lines.append(
+                f"| {name.removesuffix('.ipynb')} | {t['text_s']:.1f} | {t['slider_s']:.1f} | {t['ready_s']:.1f} "
+                f"| {len(keys)} | {statistics.median(keys):.0f} | {max(keys):.0f} |"
+            )
+        else:
+            lines.append(f"| {name.removesuffix('.ipynb')} | {t['text_s']:.1f} | - | {t['ready_s']:.1f} | 0 | - | - |")
     (ARTIFACTS / "present_timings.md").write_text("\n".join(lines) + "\n")
 
 
@@ -272,7 +275,7 @@ def test_present_mode_shows_a_live_code_free_page(page, server, name):
 
     # Every slider moves its figure with an arrow key; its whole label shows.
     records = sliders(page)
-    assert records, f"{name}: no slider"
+    assert bool(records) == (expected > 0), f"{name}: {len(records)} sliders for {expected} live panels"
     assert clipped_texts(page) == [], f"{name}: widget texts cut off: {clipped_texts(page)}"
     key_ms = []
     for slider in records:
@@ -288,9 +291,12 @@ def test_present_mode_shows_a_live_code_free_page(page, server, name):
         key_ms.append(elapsed)
 
     # The first live panel (its sliders and figure, moved by the keys above) as the class sees it.
-    page.evaluate("() => document.querySelector('img.widget-image').parentElement.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(200)
-    page.screenshot(path=str(ARTIFACTS / f"present_{stem}_panel.png"))
+    if expected:
+        page.evaluate(
+            "() => document.querySelector('img.widget-image').parentElement.scrollIntoView({block: 'center'})"
+        )
+        page.wait_for_timeout(200)
+        page.screenshot(path=str(ARTIFACTS / f"present_{stem}_panel.png"))
 
     assert problems(page) == found, f"{name}: moving sliders produced errors: {problems(page)}"
     assert page.remote == [], f"{name}: requests to other hosts: {page.remote}"
@@ -300,8 +306,11 @@ def test_present_mode_shows_a_live_code_free_page(page, server, name):
         "text_s": times["text_s"], "slider_s": times["slider_s"], "ready_s": times["ready_s"],
         "key_ms": key_ms, "sliders": [s["label"] for s in records],
     }
-    print(f"{name}: first section {times['text_s']:.1f} s, first slider {times['slider_s']:.1f} s, "
-          f"ready {times['ready_s']:.1f} s; key → figure median {statistics.median(key_ms):.0f} ms")
+    if key_ms:
+        print(f"{name}: first section {times['text_s']:.1f} s, first slider {times['slider_s']:.1f} s, "
+              f"ready {times['ready_s']:.1f} s; key → figure median {statistics.median(key_ms):.0f} ms")
+    else:
+        print(f"{name}: first section {times['text_s']:.1f} s, ready {times['ready_s']:.1f} s; no live panel")
 
 
 @pytest.mark.browser

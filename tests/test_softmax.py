@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from conftest import random_problem
 
-from helpers import softmax
+from helpers import data, gradcheck, losses, softmax
 from helpers.gradcheck import check_gradient
 from helpers.sigmoid import sigmoid
 
@@ -192,3 +192,138 @@ def test_minibatch_objective_checks_the_data():
         softmax.minibatch_objective(np.ones((2, 2)), [0, 1], 2, lam=-1.0)
     with pytest.raises(ValueError, match="k must be an integer number of classes >= 2"):
         softmax.minibatch_objective(np.ones((2, 2)), [0, 1], 1)
+
+
+# ---------------------------------------------------------------------------------------
+# temperature, the GLM natural parameters and the Hessian (issue 19: notebooks 08 and 09)
+# ---------------------------------------------------------------------------------------
+
+
+def test_temperature_one_is_the_plain_softmax_bit_for_bit(rng):
+    Z = rng.normal(scale=3, size=(50, 5))
+    np.testing.assert_array_equal(softmax.softmax(Z, temperature=1.0), softmax.softmax(Z))
+    np.testing.assert_allclose(softmax.softmax(Z, temperature=0.5), softmax.softmax(2 * Z), rtol=1e-12)
+
+
+def test_temperature_limits_on_random_scores(rng):
+    Z = rng.normal(scale=3, size=(200, 6))  # continuous draws: no ties
+    cold = softmax.softmax(Z, temperature=1e-6)
+    np.testing.assert_array_equal(cold, softmax.one_hot(Z.argmax(axis=1), 6))
+    np.testing.assert_array_equal(softmax.softmax(Z, temperature=1e-300), cold)  # no overflow at tiny T
+    hot = softmax.softmax(Z, temperature=1e9)
+    np.testing.assert_allclose(hot, 1 / 6, rtol=1e-7)
+
+
+def test_entropy_grows_with_temperature(rng):
+    Z = rng.normal(scale=3, size=(100, 5))
+    temperatures = np.logspace(-2, 3, 60)
+    H = np.array([losses.entropy(softmax.softmax(Z, temperature=T)) for T in temperatures])  # (60, 100)
+    assert np.all(np.diff(H, axis=0) >= -1e-12)
+    assert np.median(H[0]) < 1e-3 and np.allclose(H[-1], np.log(5), atol=1e-4)  # near-ties stay mixed longer
+
+
+def test_natural_parameters_invert_softmax(rng):
+    P = softmax.softmax(rng.normal(scale=2, size=(40, 4)))
+    eta = softmax.natural_parameters(P)
+    np.testing.assert_array_equal(eta[:, -1], 0.0)
+    np.testing.assert_allclose(softmax.softmax(eta), P, rtol=1e-12)
+    Z = rng.normal(size=(40, 4))  # the scores up to a shift: eta = z - z_K
+    np.testing.assert_allclose(softmax.natural_parameters(softmax.softmax(Z)), Z - Z[:, -1:], atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("p", "message"),
+    [
+        ([0.5, 0.5, 0.0], r"every probability > 0"),
+        ([0.5, 0.6], r"sum to 1"),
+        ([[1.0]], r"at least 2 classes"),
+        ([-0.5, 1.5], r">= 0"),
+    ],
+)
+def test_natural_parameters_bad_input(p, message):
+    with pytest.raises(ValueError, match=message):
+        softmax.natural_parameters(p)
+
+
+@pytest.mark.parametrize("temperature", [0, -1.0, float("inf"), float("nan"), True, "1", None])
+def test_bad_temperature(temperature):
+    with pytest.raises(ValueError, match="temperature must be a positive"):
+        softmax.softmax([1.0, 2.0], temperature=temperature)
+
+
+def test_score_hessian_is_the_jacobian_and_psd(rng):
+    Z = rng.normal(scale=3, size=(30, 5))
+    H = softmax.score_hessian(Z)
+    assert H.shape == (30, 5, 5)
+    for z, h in zip(Z[:3], H[:3], strict=True):
+        numeric = np.array([gradcheck.numerical_gradient(lambda v, i=i: softmax.softmax(v)[i], z) for i in range(5)])
+        assert gradcheck.relative_error(h, numeric) < 1e-7
+    np.testing.assert_allclose(H, H.transpose(0, 2, 1))
+    np.testing.assert_allclose(H @ np.ones(5), 0.0, atol=1e-15)
+    # vᵀ H v is the variance of v under p
+    v = rng.normal(size=(30, 5))
+    P = softmax.softmax(Z)
+    variance = (P * v**2).sum(axis=1) - (P * v).sum(axis=1) ** 2
+    np.testing.assert_allclose(np.einsum("ik,ikl,il->i", v, H, v), variance, rtol=1e-9, atol=1e-15)
+    assert np.linalg.eigvalsh(H).min() > -1e-15
+
+
+def _vec(W):
+    return W.T.reshape(-1)
+
+
+def test_hessian_matches_finite_differences_and_the_kronecker_formula(rng):
+    X, y, W = data.add_intercept(rng.normal(size=(25, 3))), rng.integers(0, 3, 25), rng.normal(size=(4, 3))
+    n, K = W.shape
+    P = softmax.predict_proba(W, X)
+    kron = sum(np.kron(np.diag(p) - np.outer(p, p), np.outer(x, x)) for p, x in zip(P, X, strict=True)) / 25
+    for lam in (0.0, 0.8):
+        H = softmax.hessian(W, X, y, lam)
+        numeric = gradcheck.finite_difference_hessian(
+            lambda v, lam=lam: _vec(softmax.gradient(v.reshape(K, n).T, X, y, lam)), _vec(W)
+        )
+        assert gradcheck.relative_error(H, numeric) < 1e-7
+        penalty = lam / 25 * np.diag(np.tile([0.0, 1.0, 1.0, 1.0], K))
+        np.testing.assert_allclose(H, kron + penalty, rtol=1e-12, atol=1e-15)
+        np.testing.assert_array_equal(H, H.T)
+
+
+def test_hessian_null_space(rng):
+    X, y = data.add_intercept(rng.normal(size=(40, 4))), rng.integers(0, 4, 40)  # full column rank
+    W = rng.normal(size=(5, 4))
+    n, K = W.shape
+    H = softmax.hessian(W, X, y)
+    scale = np.linalg.eigvalsh(H).max()
+    c = rng.normal(size=n)
+    np.testing.assert_allclose(H @ np.kron(np.ones(K), c), 0.0, atol=1e-13 * scale)
+    eigenvalues = np.linalg.eigvalsh(H)
+    assert np.all(eigenvalues > -1e-12 * scale)
+    assert np.sum(eigenvalues < 1e-10 * scale) == n  # exactly the n shifts 1_K ⊗ c
+    # lam > 0 leaves one flat direction: the same number added to every (unpenalised) intercept
+    H_lam = softmax.hessian(W, X, y, lam=1.0)
+    eig_lam = np.linalg.eigvalsh(H_lam)
+    assert np.sum(eig_lam < 1e-10 * scale) == 1
+    np.testing.assert_allclose(H_lam @ np.kron(np.ones(K), np.eye(n)[0]), 0.0, atol=1e-13 * scale)
+    # a reference class (W[:, K-1] = 0) keeps the first n (K - 1) coordinates: positive definite
+    reference = H[: n * (K - 1), : n * (K - 1)]
+    assert np.linalg.eigvalsh(reference).min() > 1e-6 * scale
+
+
+def test_hessian_is_finite_at_large_scores():
+    X = data.add_intercept(np.array([[1.0], [-2.0], [3.0]]))
+    W = np.array([[1000.0, 0.0, -1000.0], [500.0, 0.0, 1.0]])
+    H = softmax.hessian(W, X, [0, 1, 2])
+    assert np.isfinite(H).all()
+    assert np.linalg.eigvalsh(H).min() > -1e-12
+
+
+def test_hessian_bad_input():
+    X = np.ones((3, 2))
+    with pytest.raises(ValueError, match=r"W must have shape \(2, K\)"):
+        softmax.hessian(np.zeros((3, 3)), X, [0, 1, 2])
+    with pytest.raises(ValueError, match=r"lam must be"):
+        softmax.hessian(np.zeros((2, 3)), X, [0, 1, 2], lam=-1.0)
+    with pytest.raises(ValueError, match=r"0\.\.2"):
+        softmax.hessian(np.zeros((2, 3)), X, [0, 1, 3])
+    with pytest.raises(ValueError, match=r"Z must contain only finite"):
+        softmax.score_hessian([0.0, np.nan])

@@ -168,3 +168,41 @@ def test_neuron_descent_takes_the_steps_of_train_single_neuron_for_every_rate(lo
         assert np.allclose(got.path, expected.path, rtol=1e-12, atol=1e-15)
         assert np.allclose(got.costs, expected.costs, rtol=1e-12, atol=1e-15)
         assert squared_error.epochs_to_halve(got.costs) == squared_error.epochs_to_halve(expected.costs)
+
+
+def test_ce_grad_a_is_the_derivative_of_the_cross_entropy_in_a(rng):
+    """Nielsen's question (notebook 06): the slope that gives ∂C/∂z = a − y is that of the cross-entropy."""
+    from helpers.sigmoid import logit, sigmoid_grad
+
+    a = rng.uniform(0.01, 0.99, size=200)
+    y = rng.integers(0, 2, size=200)
+
+    def bce(values):
+        return -(y * np.log(values) + (1 - y) * np.log(1 - values))
+
+    np.testing.assert_allclose(squared_error.ce_grad_a(a, y), gradcheck.central_difference(bce, a, 1e-7), rtol=1e-6)
+    # and through the sigmoid: ∂C/∂a · a(1 − a) = a − y
+    np.testing.assert_allclose(squared_error.ce_grad_a(a, y) * sigmoid_grad(logit(a)), a - y, atol=1e-12)
+
+
+@pytest.mark.parametrize("a", [0.0, 1.0, -0.5, 1.5])
+def test_ce_grad_a_needs_open_interval(a):
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        squared_error.ce_grad_a(a, 1)
+
+
+def test_cost_from_slope_recovers_the_cross_entropy():
+    grid = np.linspace(0.02, 0.98, 20001)
+    for y in (0, 1):
+        bce = -(y * np.log(grid) + (1 - y) * np.log(1 - grid))
+        np.testing.assert_allclose(squared_error.cost_from_slope(grid, y), bce - bce[0], atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("a", "y", "message"),
+    [([0.5], 1, "strictly increasing"), ([0.5, 0.4], 1, "strictly increasing"), ([0.0, 0.5], 1, "strictly between"),
+     ([0.2, 0.5], 2, "y must be 0 or 1"), ([0.2, 0.5], True, "y must be 0 or 1")],
+)
+def test_cost_from_slope_bad_input(a, y, message):
+    with pytest.raises(ValueError, match=message):
+        squared_error.cost_from_slope(a, y)

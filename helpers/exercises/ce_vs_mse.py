@@ -12,12 +12,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .. import squared_error
+from .. import losses, squared_error
 from ..sigmoid import _sigmoid
-from ._core import CheckResult, _report, check_function, check_value
+from ._core import CheckResult, _report, check_function, check_value, forbidding
 
 __all__ = [
     "check_ce_grad_negative_sample",
+    "check_cost_for_scaled_gradient",
     "check_gradient_ratio",
     "check_mse_curvature_z",
     "check_mse_grad_z",
@@ -196,3 +197,75 @@ def check_mse_curvature_z(mse_curvature_z: Callable[[np.ndarray, np.ndarray], np
         mse_curvature_z, _mse_curvature, _CASES, mistakes, name="mse_curvature_z", rtol=1e-6, atol=1e-12,
         warning_hint=_WARNED, forbidden=[squared_error.mse_curvature_z],
     )
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 06, "Which cost gives ∂C/∂z = a − y?": the cost for ∂C/∂z = k (a − y)
+# ---------------------------------------------------------------------------------------
+_A = np.array([0.02, 0.2, 0.5, 0.7, 0.97])
+_SCALED_CASES: list[tuple[np.ndarray, np.ndarray, float]] = [
+    (_A, np.ones_like(_A), 3.0),
+    (_A, np.zeros_like(_A), 3.0),
+    (np.array([0.1, 0.6, 0.9]), np.array([1.0, 0.0, 1.0]), 0.5),
+]
+
+
+def _scaled_cross_entropy(a: np.ndarray, y: np.ndarray, k: float) -> np.ndarray:
+    return -k * (y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+def check_cost_for_scaled_gradient(fn: Callable[[np.ndarray, np.ndarray, float], np.ndarray]) -> CheckResult:
+    r"""Check the per-sample cost with :math:`\partial C/\partial z = k(a - y)`, 0 when :math:`a = y`.
+
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. The answer is
+    :math:`-k[y\ln a + (1-y)\ln(1-a)]`. The function runs with the course's cross-entropy
+    helpers switched off (:func:`helpers.losses.binary_cross_entropy`,
+    :func:`helpers.losses.binary_cross_entropy_with_logits`, :func:`helpers.squared_error.ce_loss_z`).
+    When it agrees, its derivative in ``z`` (through ``a = σ(z)``) is also compared with
+    :math:`k(a - y)` by central differences.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(a, y, k) -> C`` element-wise, with ``a`` in (0, 1), ``y`` 0/1 of the same shape, ``k > 0``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    try:
+        a, y, k = _SCALED_CASES[-1]
+        fn(a.copy(), y.copy(), k)
+    except NotImplementedError:
+        return _report(
+            False, "my_cost is not written yet: replace the line `raise NotImplementedError` with your code."
+        )
+    except Exception:  # reported, with its input, by check_function
+        pass
+    mistakes = [
+        (lambda a, y, k: _scaled_cross_entropy(a, y, 1.0), "the factor k is missing: if C gives a - y, then k C "
+                                                           "gives k (a - y), because differentiation is linear."),
+        (lambda a, y, k: _scaled_cross_entropy(a, y, 1 / k), "you divided by k: the cost must grow with k, "
+                                                              "C = -k [y ln a + (1 - y) ln(1 - a)]."),
+        (lambda a, y, k: -_scaled_cross_entropy(a, y, k), "the sign is flipped: ln a < 0, so the cost needs the "
+                                                           "minus sign in front to be >= 0."),
+        (lambda a, y, k: k * (a - y) ** 2 / 2, "that is the squared error: its ∂C/∂z is k (a - y) a (1 - a), with "
+                                                "the extra σ'(z). Integrate ∂C/∂a = k (a - y) / (a (1 - a)) instead."),
+        (lambda a, y, k: _scaled_cross_entropy(a, y, k * k), "k appears once, as a factor: C = -k [y ln a + ...]."),
+        (lambda a, y, k: -k * y * np.log(a), "the (1 - y) ln(1 - a) term is missing: it is what makes the cost "
+                                             "grow when y = 0 and a -> 1."),
+    ]
+    forbidden = [losses.binary_cross_entropy, losses.binary_cross_entropy_with_logits, squared_error.ce_loss_z]
+    result = check_function(fn, _scaled_cross_entropy, _SCALED_CASES, mistakes, name="my_cost",
+                            rtol=1e-9, atol=1e-12, warning_hint=_WARNED, forbidden=forbidden)
+    if not result:
+        return result
+    z = np.linspace(-4.0, 4.0, 9)
+    y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+    step = 1e-5
+    with forbidding(fn, forbidden):
+        slope = (np.asarray(fn(_h(z + step), y, 3.0)) - np.asarray(fn(_h(z - step), y, 3.0))) / (2 * step)
+    if np.allclose(slope, 3.0 * (_h(z) - y), rtol=1e-6, atol=1e-8):
+        return _report(True, "my_cost has ∂C/∂z = k (a - y) by central differences in z (k = 3, nine scores).")
+    return _report(False, "my_cost does not have ∂C/∂z = k (a - y) by central differences in z.")

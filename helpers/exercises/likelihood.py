@@ -1,13 +1,16 @@
-"""Self-checks of the exercises in ``notebooks/03_likelihood_cross_entropy.ipynb``.
+"""Self-checks of the exercises of the likelihood topic: ``notebooks/03_likelihood_cross_entropy.ipynb``,
+``notebooks/04_gradient_descent.ipynb`` and ``notebooks/05_convexity_newton.ipynb``.
 
 Each check runs the learner's answer on a few inputs (including the awkward ones: scores of
 ±40 and ±800, where a naive formula takes ``log(0)``), compares it with the course's
-reference, and names the typical mistake when it recognises one.
+reference, and names the typical mistake when it recognises one. A check whose exercise
+asks for something the course already has refuses an answer that calls the course's
+function (:func:`helpers.exercises.forbidding`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -15,13 +18,15 @@ import numpy as np
 
 from .. import data, logistic, losses, optim
 from ..sigmoid import _sigmoid
-from ._core import FAIL_MARK, CheckResult, check_function, check_value
+from ._core import FAIL_MARK, CheckResult, check_function, check_value, forbidding
 
 __all__ = [
     "check_cost_from_logits",
     "check_gradient",
+    "check_gradient_descent",
     "check_hessian",
     "check_largest_learning_rate",
+    "check_newton",
     "largest_stable_learning_rate",
 ]
 
@@ -45,6 +50,15 @@ def _pending(learner: Callable[..., Any], case: tuple[Any, ...]) -> bool:
         return True
     except Exception:  # a real bug: let check_function report it with its input
         return False
+
+
+def _is_helper(learner: Callable[..., Any], helpers: Sequence[Callable[..., Any]], name: str) -> CheckResult | None:
+    """Fail when the answer *is* a course function (``my_gradient = logistic.gradient``), else None."""
+    for helper in helpers:
+        if learner is helper:
+            return _fail(f"{name} is {helper.__module__}.{helper.__qualname__} itself, the function this exercise "
+                         "asks you to write: write it yourself from the formula.")
+    return None
 
 
 def _softplus(z: np.ndarray) -> np.ndarray:
@@ -97,10 +111,17 @@ def check_cost_from_logits(cost_from_logits: Callable[[np.ndarray, np.ndarray], 
         Also printed.
     """
     name = "cost_from_logits"
+    if (refused := _is_helper(cost_from_logits, _COST_HELPERS, name)) is not None:
+        return refused
     if _pending(cost_from_logits, _LOGIT_CASES[0]):
         return _not_written(name)
     return check_function(cost_from_logits, losses.binary_cross_entropy_with_logits, _LOGIT_CASES, _LOGIT_MISTAKES,
-                          name=name, rtol=1e-9, atol=1e-12, warning_hint=_LOGIT_WARNING)
+                          name=name, rtol=1e-9, atol=1e-12, warning_hint=_LOGIT_WARNING, forbidden=_COST_HELPERS)
+
+
+# The course's functions that compute the cross-entropy cost: Exercise 1 of notebook 03 asks for it.
+_COST_HELPERS = (losses.binary_cross_entropy_with_logits, losses.binary_cross_entropy, logistic.cost,
+                 logistic.cost_and_gradient)
 
 
 # ---------------------------------------------------------------------------------------
@@ -156,10 +177,17 @@ def check_gradient(gradient: Callable[[np.ndarray, np.ndarray, np.ndarray], np.n
     """
     name = "gradient"
     cases = _cases_theta_X_y()
+    if (refused := _is_helper(gradient, _GRADIENT_HELPERS, name)) is not None:
+        return refused
     if _pending(gradient, cases[0]):
         return _not_written(name)
     return check_function(gradient, logistic.gradient, cases, _gradient_mistakes(), name=name, rtol=1e-7,
-                          atol=1e-10, warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.")
+                          atol=1e-10, warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.",
+                          forbidden=_GRADIENT_HELPERS)
+
+
+# The course's functions that compute the gradient of the cross-entropy (Exercise 1 of notebook 04).
+_GRADIENT_HELPERS = (logistic.gradient, logistic.cost_and_gradient)
 
 
 def _hessian_reference(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -203,10 +231,13 @@ def check_hessian(hessian: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> Ch
     """
     name = "hessian"
     cases = [(theta, X) for theta, X, _ in _cases_theta_X_y()]
+    if (refused := _is_helper(hessian, (logistic.hessian,), name)) is not None:
+        return refused
     if _pending(hessian, cases[0]):
         return _not_written(name)
     return check_function(hessian, _hessian_reference, cases, _hessian_mistakes(), name=name, rtol=1e-7,
-                          atol=1e-12, warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.")
+                          atol=1e-12, warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.",
+                          forbidden=(logistic.hessian,))
 
 
 # ---------------------------------------------------------------------------------------
@@ -298,3 +329,233 @@ def check_largest_learning_rate(answer: float | None) -> CheckResult:
         if not np.isclose(ratio, 1, rtol=0.02):
             mistakes.append((answer, hint))
     return check_value(answer, expected, mistakes, name=name, rtol=0.02)
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 04, exercise 2: your own gradient-descent loop
+# ---------------------------------------------------------------------------------------
+# The course's descent loops and gradients: the exercise asks for the loop and the gradient
+# (the learner may use sigmoid.sigmoid and the cost, logistic.cost or their own).
+_DESCENT_HELPERS = (optim.gradient_descent, optim.fit_logistic_gd, optim.logistic_descent, optim.Descent,
+                    optim.minibatch_gradient_descent, logistic.gradient, logistic.cost_and_gradient)
+
+
+def _descent_cases() -> list[tuple[np.ndarray, np.ndarray, float, int]]:
+    scores, admitted = data.load_exam_scores()
+    standardised = data.add_intercept(data.standardize(scores)[0])
+    rng = np.random.default_rng(404)
+    X_small = np.column_stack([np.ones(8), rng.normal(size=(8, 2))])
+    y_small = np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0])
+    return [
+        (standardised, admitted, 1.0, 25),
+        (X_small, y_small, 0.5, 12),
+        (data.add_intercept(scores), admitted, 1e-4, 6),
+    ]
+
+
+def _cost(theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float:
+    return float(np.mean(_softplus(X @ theta) - y * (X @ theta)))
+
+
+def _descent_loop(step: Callable[[np.ndarray, np.ndarray, np.ndarray, float], np.ndarray],
+                  record: str = "both") -> Callable[..., tuple[np.ndarray, np.ndarray]]:
+    """A descent loop with a (possibly wrong) step, recording the costs before, after or at both ends."""
+
+    def loop(X: np.ndarray, y: np.ndarray, alpha: float, n_iter: int) -> tuple[np.ndarray, np.ndarray]:
+        theta = np.zeros(X.shape[1])
+        costs = [_cost(theta, X, y)] if record in ("both", "after") else []
+        for _ in range(n_iter):
+            if record == "before":
+                costs.append(_cost(theta, X, y))
+            theta = step(theta, X, y, alpha)
+            if record in ("both", "after"):
+                costs.append(_cost(theta, X, y))
+        if record == "after":
+            costs = costs[1:]
+        return theta, np.array(costs)
+
+    return loop
+
+
+def _per_sample_step(theta: np.ndarray, X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
+    theta = theta.copy()
+    for i in range(X.shape[0]):  # the mistake being recognised: one sample at a time
+        theta -= alpha * (_sigmoid(X[i] @ theta) - y[i]) * X[i] / X.shape[0]
+    return theta
+
+
+def _grad(theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    return X.T @ (_sigmoid(X @ theta) - y) / X.shape[0]
+
+
+# The textbook loop, written out here (the check forbids optim's loops while it runs);
+# tests/test_exercises_likelihood.py shows it equals optim.fit_logistic_gd.
+_descent_reference = _descent_loop(lambda t, X, y, a: t - a * _grad(t, X, y))
+
+
+def _descent_mistakes() -> list[tuple[Callable[..., Any], str]]:
+    grad = _grad
+    return [
+        (_descent_loop(lambda t, X, y, a: t - a * X.T @ (_sigmoid(X @ t) - y)),
+         "you forgot to divide by m: the gradient of the mean cost is Xᵀ(h − y)/m (without it every step is m "
+         "times too long)."),
+        (_descent_loop(lambda t, X, y, a: t + a * grad(t, X, y)),
+         "the step adds the gradient: that climbs the cost. Descent subtracts it, θ ← θ − α∇J(θ)."),
+        (_descent_loop(lambda t, X, y, a: t - a * grad(t, X, y), record="after"),
+         "the cost history is off by one: it starts after the first step. Record J(θ) before the loop too, "
+         "so that costs[0] is the cost at θ = 0 (ln 2) and there are n_iter + 1 values."),
+        (_descent_loop(lambda t, X, y, a: t - a * grad(t, X, y), record="before"),
+         "the cost history is off by one: it records the cost before each step and misses the cost after the "
+         "last one. There should be n_iter + 1 values, from J(0) to the cost of the θ you return."),
+        (_descent_loop(_per_sample_step),
+         "θ is updated one sample at a time inside each iteration, so later samples see a θ the earlier ones "
+         "already moved. Batch gradient descent computes the whole gradient Xᵀ(h − y)/m at the current θ, "
+         "then takes one step (and needs no loop over samples)."),
+        (_descent_loop(lambda t, X, y, a: t - a * X.T @ (X @ t - y) / X.shape[0]),
+         "you used the scores z = Xθ instead of the probabilities h = σ(Xθ): that is linear regression's "
+         "gradient."),
+    ]
+
+
+def _joined(fn: Callable[..., Any]) -> Callable[..., np.ndarray]:
+    """``fn``'s answer ``(theta, costs)`` as one flat array, so that one comparison covers both."""
+
+    def joined(X: np.ndarray, y: np.ndarray, alpha: float, n_iter: int) -> np.ndarray:
+        answer = fn(X, y, alpha, n_iter)
+        if not (isinstance(answer, tuple) and len(answer) == 2):
+            raise ValueError(f"expected a pair (theta, costs); got {type(answer).__name__}")
+        theta, costs = (np.asarray(part, dtype=float).ravel() for part in answer)
+        if theta.shape != (X.shape[1],):
+            raise ValueError(f"expected theta of shape ({X.shape[1]},); got shape {theta.shape}")
+        return np.concatenate([theta, costs])
+
+    return joined
+
+
+def check_gradient_descent(
+        gradient_descent: Callable[[np.ndarray, np.ndarray, float, int], tuple[np.ndarray, np.ndarray]],
+) -> CheckResult:
+    """Check ``gradient_descent(X, y, alpha, n_iter) -> (theta, costs)``: batch gradient descent from θ = 0.
+
+    Introduced in ``notebooks/04_gradient_descent.ipynb``. The answer must agree with
+    :func:`helpers.optim.fit_logistic_gd` (``theta`` is its ``params``, ``costs`` its ``costs``:
+    ``n_iter + 1`` values, from the cost at θ = 0 to the cost of the last θ) without calling the
+    course's descent loops or its gradient.
+
+    Parameters
+    ----------
+    gradient_descent : callable
+        ``(X of shape (m, n), y of shape (m,), alpha, n_iter) ->
+        (theta of shape (n,), costs of shape (n_iter + 1,))``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    name = "gradient_descent"
+    cases = _descent_cases()
+    if (refused := _is_helper(gradient_descent, _DESCENT_HELPERS, name)) is not None:
+        return refused
+    if _pending(gradient_descent, cases[-1]):
+        return _not_written(name)
+    mistakes = [(_joined(wrong), hint) for wrong, hint in _descent_mistakes()]
+    with forbidding(gradient_descent, _DESCENT_HELPERS):  # also in the notebook's names (see forbidding)
+        return check_function(_joined(gradient_descent), _joined(_descent_reference), cases, mistakes, name=name,
+                              rtol=1e-7, atol=1e-10,
+                              warning_hint="compute h with helpers.sigmoid.sigmoid and the cost from the scores "
+                                           "(logistic.cost or your stable cost from notebook 03).")
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 05, exercise 2: Newton's method (IRLS) from the Hessian
+# ---------------------------------------------------------------------------------------
+_NEWTON_HELPERS = (optim.newton, optim.fit_logistic_newton, logistic.hessian)
+
+
+def _newton_cases() -> list[tuple[np.ndarray, np.ndarray, int]]:
+    scores, admitted = data.load_exam_scores()
+    standardised = data.add_intercept(data.standardize(scores)[0])
+    rng = np.random.default_rng(505)
+    X_small = np.column_stack([np.ones(9), rng.normal(size=(9, 2))])
+    y_small = np.array([1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0])
+    return [
+        (standardised, admitted, 1),
+        (standardised, admitted, 2),
+        (data.add_intercept(scores), admitted, 1),
+        (X_small, y_small, 2),
+    ]
+
+
+def _newton_loop(direction: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+                 sign: float = -1.0, extra_steps: int = 0) -> Callable[..., np.ndarray]:
+    """``n_steps`` Newton steps from θ = 0 with a (possibly wrong) direction; ``direction(θ, θ0, X, y)``."""
+
+    def loop(X: np.ndarray, y: np.ndarray, n_steps: int) -> np.ndarray:
+        theta = start = np.zeros(X.shape[1])
+        for _ in range(n_steps + extra_steps):
+            theta = theta + sign * direction(theta, start, X, y)
+        return theta
+
+    return loop
+
+
+def _weights(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+    z = X @ theta
+    return _sigmoid(z) * _sigmoid(-z)
+
+
+def _hess(theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+    return (X.T * _weights(theta, X)) @ X / X.shape[0]
+
+
+_newton_reference = _newton_loop(lambda t, t0, X, y: np.linalg.solve(_hess(t, X), _grad(t, X, y)))
+
+
+def _newton_mistakes() -> list[tuple[Callable[..., Any], str]]:
+    return [
+        (_newton_loop(lambda t, t0, X, y: np.linalg.solve(_hess(t, X), _grad(t, X, y)), sign=1.0),
+         "the step is added: θ + H⁻¹∇J moves to the maximum of the quadratic model's mirror image. Newton's step "
+         "is θ ← θ − H⁻¹∇J(θ)."),
+        (_newton_loop(lambda t, t0, X, y: np.linalg.solve(X.shape[0] * _hess(t, X), _grad(t, X, y))),
+         "the Hessian lacks the 1/m that the gradient has (or the gradient has a 1/m the Hessian lacks): each "
+         "step is then m times too short. Use H = XᵀSX/m with ∇J = Xᵀ(h − y)/m."),
+        (_newton_loop(lambda t, t0, X, y: np.linalg.solve(_hess(t, X), X.shape[0] * _grad(t, X, y))),
+         "the gradient lacks the 1/m that the Hessian has: each step is then m times too long. Use "
+         "∇J = Xᵀ(h − y)/m with H = XᵀSX/m."),
+        (_newton_loop(lambda t, t0, X, y: np.linalg.solve(_hess(t0, X), _grad(t, X, y))),
+         "the Hessian is computed once, at θ = 0, and reused: recompute H = XᵀSX/m at the current θ in every "
+         "step (the weights s = h(1 − h) change as θ moves; that is the 'reweighted' in IRLS)."),
+        (_newton_loop(lambda t, t0, X, y: np.linalg.solve(_hess(t, X), _grad(t, X, y)), extra_steps=1),
+         "one step too many: the loop should run n_steps times (range(n_steps))."),
+        (_newton_loop(lambda t, t0, X, y: _grad(t, X, y)),
+         "that is a gradient-descent step with α = 1: Newton's step solves H d = ∇J for d and subtracts d."),
+    ]
+
+
+def check_newton(newton: Callable[[np.ndarray, np.ndarray, int], np.ndarray]) -> CheckResult:
+    """Check ``newton(X, y, n_steps)``: θ after ``n_steps`` full Newton steps from θ = 0, shape (n,).
+
+    Introduced in ``notebooks/05_convexity_newton.ipynb``. Each step is
+    ``θ ← θ − H(θ)⁻¹ ∇J(θ)`` with no step-halving; ``np.linalg.solve`` or ``np.linalg.inv``
+    both pass. The answer must not call the course's Newton method or its Hessian.
+
+    Parameters
+    ----------
+    newton : callable
+        ``(X of shape (m, n), y of shape (m,), n_steps) -> theta of shape (n,)``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    name = "newton"
+    cases = _newton_cases()
+    if (refused := _is_helper(newton, _NEWTON_HELPERS, name)) is not None:
+        return refused
+    if _pending(newton, cases[0]):
+        return _not_written(name)
+    return check_function(newton, _newton_reference, cases, _newton_mistakes(), name=name, rtol=1e-7, atol=1e-10,
+                          warning_hint="compute h with helpers.sigmoid.sigmoid, which never overflows.",
+                          forbidden=_NEWTON_HELPERS)

@@ -1,4 +1,10 @@
-"""Self-checks of the exercises in ``notebooks/10_regularisation.ipynb``."""
+"""Self-checks of the exercises in ``notebooks/10_regularisation.ipynb`` and ``notebooks/13_in_practice.ipynb``.
+
+Each exercise asks for something the course already has (``logistic.gradient``,
+``features.n_polynomial_features``, ``features.bin_index``, ``np.digitize``): the checks refuse
+an answer that calls it (:func:`._core.forbidding`), and their reference values are computed
+here from the formula, never through the function that is forbidden.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from .. import logistic
+from .. import features, logistic
 from ..sigmoid import sigmoid
-from ._core import CheckResult, check_function
+from ._core import CheckResult, check_function, forbidding
 
 __all__ = ["check_n_poly_features", "check_odds_ratio", "check_regularised_gradient", "check_which_bin"]
 
@@ -48,6 +54,34 @@ def _unpacked(fn: Callable[..., Any]) -> Callable[[_Case], Any]:
     return _call
 
 
+def _check_cases(
+    learner: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: list[tuple[_Case]],
+    mistakes: list[tuple[Callable[..., Any], str]],
+    *,
+    name: str,
+    forbidden: list[Callable[..., Any]],
+) -> CheckResult:
+    """:func:`check_function` on :class:`_Case` arguments, refusing calls to ``forbidden``.
+
+    The learner is called through a wrapper (:func:`_unpacked`), whose global names are this
+    module's; ``check_function`` alone would then miss a forbidden function the notebook
+    imported by name (``from helpers.logistic import gradient``). The outer
+    :func:`forbidding` swaps it in the learner's own names as well. ``reference`` and
+    ``mistakes`` run inside it too, so they must not call a forbidden function.
+    """
+    with forbidding(learner, forbidden):
+        return check_function(
+            _unpacked(learner),
+            _unpacked(reference),
+            cases,
+            [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+            name=name,
+            forbidden=forbidden,
+        )
+
+
 # ---------------------------------------------------------------------------------------
 # regularised gradient
 # ---------------------------------------------------------------------------------------
@@ -78,7 +112,8 @@ def check_regularised_gradient(
     """Check ``gradient(theta, X, y, lam)`` of the L2-regularised cross-entropy cost.
 
     Introduced in ``notebooks/10_regularisation.ipynb``. The expected value is
-    ``X.T @ (sigmoid(X @ theta) - y) / m + (lam / m) * [0, theta_1, ..., theta_n]``.
+    ``X.T @ (sigmoid(X @ theta) - y) / m + (lam / m) * [0, theta_1, ..., theta_n]``. An answer
+    that calls ``logistic.gradient`` or ``logistic.cost_and_gradient`` is refused.
     """
     mistakes = [
         (
@@ -107,12 +142,13 @@ def check_regularised_gradient(
             "the penalty term is missing: add (λ/m)·θ_j for every j >= 1.",
         ),
     ]
-    return check_function(
-        _unpacked(gradient),
-        _unpacked(lambda t, X, y, lam: logistic.gradient(t, X, y, lam)),
+    return _check_cases(
+        gradient,
+        lambda t, X, y, lam: _data_part(t, X, y) / X.shape[0] + lam / X.shape[0] * _masked(t),
         _gradient_cases(),
-        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        mistakes,
         name="regularised gradient",
+        forbidden=[logistic.gradient, logistic.cost_and_gradient, logistic._cost_and_gradient],
     )
 
 
@@ -122,7 +158,9 @@ def check_regularised_gradient(
 def check_n_poly_features(count: Callable[[int], int]) -> CheckResult:
     """Check ``count(d)``: the number of monomials x1^i x2^j with i + j <= d, the ones column included.
 
-    Introduced in ``notebooks/10_regularisation.ipynb``.
+    Introduced in ``notebooks/10_regularisation.ipynb``. An answer that asks the course for
+    the count (``features.n_polynomial_features``) or counts the columns it makes
+    (``features.polynomial_features`` and its relatives) is refused: derive the formula.
     """
     mistakes = [
         (
@@ -143,7 +181,18 @@ def check_n_poly_features(count: Callable[[int], int]) -> CheckResult:
         ),
     ]
     return check_function(
-        count, lambda d: (d + 1) * (d + 2) // 2, [(d,) for d in range(1, 8)], mistakes, name="n_poly_features"
+        count,
+        lambda d: (d + 1) * (d + 2) // 2,
+        [(d,) for d in range(1, 8)],
+        mistakes,
+        name="n_poly_features",
+        forbidden=[
+            features.n_polynomial_features,
+            features.polynomial_exponents,
+            features.polynomial_features,
+            features.polynomial_feature_names,
+            features.polynomial_design,
+        ],
     )
 
 
@@ -188,31 +237,37 @@ def check_which_bin(which_bin: Callable[[float, np.ndarray], int]) -> CheckResul
 
     Introduced in ``notebooks/13_in_practice.ipynb``. Bin 0 holds everything
     below ``edges[0]``, bin ``len(edges)`` everything from ``edges[-1]`` up, so values
-    outside the training range still get a bin.
+    outside the training range still get a bin. An answer that calls ``np.digitize``,
+    ``features.bin_index`` or ``features.one_hot_bins`` is refused, as the exercise asks.
     """
     edges = np.array([25.0, 40.0, 60.0])
     values = [30.0, 40.0, 25.0, 59.9, 60.0, 12.0, 300.0, 45.5]
     cases = [(_Case(x, edges),) for x in values]
+    # np.searchsorted(e, x, side="right") is np.digitize(x, e); side="left" is digitize(..., right=True).
     mistakes = [
         (
-            lambda x, e: int(np.digitize(x, e, right=True)),
+            lambda x, e: int(np.searchsorted(e, x, side="left")),
             "a value equal to an edge belongs to the bin that *starts* there (edges[k-1] <= x < edges[k]).",
         ),
-        (lambda x, e: int(np.digitize(x, e)) + 1, "bins are numbered from 0: bin 0 is everything below edges[0]."),
         (
-            lambda x, e: int(np.digitize(x, e)) - 1,
+            lambda x, e: int(np.searchsorted(e, x, side="right")) + 1,
+            "bins are numbered from 0: bin 0 is everything below edges[0].",
+        ),
+        (
+            lambda x, e: int(np.searchsorted(e, x, side="right")) - 1,
             "bin 0 is the open bin *below* edges[0]; the first edge starts bin 1.",
         ),
         (
-            lambda x, e: int(np.clip(np.digitize(x, e), 1, len(e) - 1)),
+            lambda x, e: int(np.clip(np.searchsorted(e, x, side="right"), 1, len(e) - 1)),
             "values below the first or above the last edge go to the first or last bin (0 or len(edges)), "
             "which are open-ended.",
         ),
     ]
-    return check_function(
-        _unpacked(which_bin),
-        _unpacked(lambda x, e: int(np.digitize(x, e))),
+    return _check_cases(
+        which_bin,
+        lambda x, e: int(np.searchsorted(e, x, side="right")),
         cases,
-        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        mistakes,
         name="which_bin",
+        forbidden=[features.bin_index, features.one_hot_bins, np.digitize],
     )

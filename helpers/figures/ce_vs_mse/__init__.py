@@ -6,6 +6,8 @@ Hessian in :mod:`helpers.logistic`). Here, by topic:
 
 * :mod:`.per_score` -- :func:`plot_score_view`, :func:`plot_probability_view`: the per-sample
   losses and slopes against the score and against the probability.
+* :mod:`.nielsen` -- :func:`plot_required_cost`: the slope that ∂C/∂z = a − y forces, and its
+  integral, the cross-entropy (notebook 06, "Which cost gives ∂C/∂z = a − y?").
 * :mod:`.surfaces` -- :func:`plot_cost_surfaces`: the two cost surfaces over ``(w, b)``.
 * :mod:`.slowdown` -- :class:`SlowdownExplorer`: one neuron from a confidently wrong start.
 * :mod:`.race` -- :class:`ExamScoresRace`: both costs on the exam scores from a bad start.
@@ -16,6 +18,7 @@ notebook's sliders and ``live()`` the panel.
 """
 
 from ._common import LOSS_LABELS
+from .nielsen import plot_required_cost
 from .per_score import plot_probability_view, plot_score_view
 from .race import ExamScoresRace
 from .slowdown import START_POINTS, SlowdownExplorer
@@ -28,5 +31,6 @@ __all__ = [
     "SlowdownExplorer",
     "plot_cost_surfaces",
     "plot_probability_view",
+    "plot_required_cost",
     "plot_score_view",
 ]

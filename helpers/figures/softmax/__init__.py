@@ -10,6 +10,9 @@
   the plane (:func:`helpers.data.make_three_class_data`), moving with the learning rate and the
   iteration count.
 * :func:`plot_ovr_vs_softmax` -- one-vs-rest against softmax on the same points.
+* :func:`plot_categorical_link`, :func:`plot_temperature` (``notebooks/08_softmax.ipynb``) and
+  :func:`plot_hessian_spectrum` (``notebooks/09_softmax_training.ipynb``) -- the theory sections:
+  the categorical GLM link, temperature and confidence, the Hessian's flat directions (``theory.py``).
 
 By topic: ``static.py`` (the static figures), ``pictures.py`` (image mosaics, region colours,
 the cost axis), ``runs.py`` (the training caches, through :class:`helpers.optim.Descent`, and
@@ -34,6 +37,7 @@ from .runs import (
     SoftmaxRuns,
 )
 from .static import plot_digit_samples, plot_ovr_vs_softmax, plot_softmax_anatomy, plot_update_comparison
+from .theory import plot_categorical_link, plot_hessian_spectrum, plot_temperature
 
 __all__ = [
     "DIGITS_DEFAULTS",
@@ -48,9 +52,12 @@ __all__ = [
     "DigitsSoftmax",
     "RegionsExplorer",
     "SoftmaxRuns",
+    "plot_categorical_link",
     "plot_digit_samples",
+    "plot_hessian_spectrum",
     "plot_ovr_vs_softmax",
     "plot_softmax_anatomy",
+    "plot_temperature",
     "plot_update_comparison",
     "region_colours",
     "tile_images",
