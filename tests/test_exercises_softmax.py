@@ -481,3 +481,20 @@ def test_theory_checks_reject_the_helper_they_reimplement():
         assert f"calls {helper}, the function this exercise asks you to write" in result.message
     # and the helpers work again afterwards
     assert np.allclose(softmax.softmax([0.0, 0.0]), 0.5)
+
+
+def test_wrapped_checks_refuse_names_the_notebook_imported():
+    # The gradient and one-vs-rest checks call the learner through a wrapper; the helpers are
+    # switched off in the learner's own names too (a notebook's `from helpers.softmax import gradient`).
+    from helpers.one_vs_rest import fit as imported_fit
+    from helpers.softmax import gradient as imported_gradient
+
+    namespace = {"imported_gradient": imported_gradient, "imported_fit": imported_fit, "data": data}
+    exec("def by_gradient(W, X, y, lam=0.0):\n    return imported_gradient(W, X, y, lam)\n"
+         "def by_fit(features, y, K, lam=0.0):\n    return imported_fit(data.add_intercept(features), y, K, lam=lam)\n",
+         namespace)
+    result = checks.check_softmax_gradient(namespace["by_gradient"])
+    assert not result and "calls helpers.softmax.gradient" in result.message
+    result = checks.check_one_vs_rest(namespace["by_fit"])
+    assert not result and "calls helpers.one_vs_rest.fit" in result.message
+    assert namespace["imported_gradient"] is softmax.gradient  # put back afterwards
