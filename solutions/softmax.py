@@ -1,8 +1,10 @@
-"""Solutions of the exercises in ``notebooks/08_softmax.ipynb``."""
+"""Solutions of the exercises in ``notebooks/08_softmax.ipynb`` and ``09_softmax_training.ipynb``."""
 
 from __future__ import annotations
 
 import numpy as np
+
+from helpers import data, optim
 
 
 def stable_softmax(Z: np.ndarray) -> np.ndarray:
@@ -88,3 +90,15 @@ def softmax_hessian(W: np.ndarray, X: np.ndarray) -> np.ndarray:
             weights = (P[:, k] if k == ell else 0.0) - P[:, k] * P[:, ell]  # (m,)
             H[k, :, ell, :] = (X.T * weights) @ X / m
     return H.reshape(K * n, K * n)
+
+
+def one_vs_rest(features: np.ndarray, y: np.ndarray, K: int, lam: float = 0.0) -> np.ndarray:
+    """Notebook 09: K binary models "class k" (1) against the rest (0), as the columns of Theta (n + 1, K)."""
+    X = data.add_intercept(features)
+    columns = [optim.fit_logistic_newton(X, (y == k).astype(float), lam=lam).params for k in range(K)]
+    return np.column_stack(columns)
+
+
+def ovr_predict(Theta: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """Notebook 09: the class whose model scores highest (the sigmoid is increasing: same as its probability)."""
+    return np.argmax(data.add_intercept(features) @ Theta, axis=1)

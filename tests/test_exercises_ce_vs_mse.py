@@ -1,4 +1,4 @@
-"""The self-checks of notebook 03 pass on the solutions and name every listed mistake."""
+"""The self-checks of notebooks 06 and 07 pass on the solutions, name every listed mistake and refuse the helper."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 
+from helpers import squared_error
 from helpers.exercises import ce_vs_mse as check
 from helpers.sigmoid import sigmoid
 from solutions import ce_vs_mse as solution
@@ -24,7 +25,7 @@ def test_every_check_passes_on_the_solutions(capsys):
     results = [
         check.check_mse_grad_z(solution.mse_grad_z),
         check.check_peak_z(solution.z_star),
-        check.check_ce_grad_at_minus_10(solution.ce_grad),
+        check.check_ce_grad_negative_sample(solution.ce_grad),
         check.check_gradient_ratio(solution.ratio),
         check.check_mse_curvature_z(solution.mse_curvature_z),
     ]
@@ -34,9 +35,16 @@ def test_every_check_passes_on_the_solutions(capsys):
 
 
 def test_the_solutions_are_the_right_numbers():
-    assert solution.z_star == pytest.approx(-0.6931471805599453)
-    assert solution.ce_grad == pytest.approx(-0.9999546, abs=1e-7)
-    assert solution.ratio == pytest.approx(22028.4658, rel=1e-6)
+    assert solution.z_star == pytest.approx(-1.0986122886681098)
+    assert solution.ce_grad == pytest.approx(0.9975274, abs=1e-7)
+    assert solution.ratio == pytest.approx(2 + math.exp(6) + math.exp(-6), rel=1e-12)
+
+
+def test_the_peak_of_the_cubic_cost_is_at_minus_ln_3():
+    # |∂ℓ₃/∂z| = h (1 - h)³ for y = 1: its maximum on a fine grid of scores sits at -ln 3.
+    z = np.linspace(-5, 5, 1_000_001)
+    slope = h(z) * sigmoid(-z) ** 3
+    assert abs(z[np.argmax(slope)] - solution.z_star) < 1e-5
 
 
 @pytest.mark.parametrize(
@@ -76,12 +84,13 @@ def test_mse_grad_unlisted_mistake_and_stub():
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        (1 / 3, "probability h at the peak"),
-        (math.log(2), "peak for target y = 0"),
-        (math.log(1 / 3), "you took ln h"),
+        (-math.log(2), "squared error's peak (section 1)"),
+        (1 / 4, "probability h at the peak"),
+        (math.log(3), "peak for target y = 0"),
+        (math.log(1 / 4), "you took ln h"),
         (0.0, "where σ'(z) = h (1 - h) peaks"),
-        (4 / 27, "height of the peak"),
-        (2 / 3, "target y = 0"),
+        (27 / 256, "height of the peak"),
+        (3 / 4, "target y = 0"),
     ],
 )
 def test_peak_hints(answer, hint):
@@ -98,27 +107,31 @@ def test_peak_unanswered_and_unknown():
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        (1 - float(h(-10.0)), "wrong sign"),
-        (float(h(-10.0)), "that is h = σ(-10)"),
-        (float((h(-10.0) - 1) * s(-10.0)), "squared-error derivative"),
+        (-float(h(6.0)), "wrong sign"),
+        (float(h(6.0)) - 1, "derivative for a positive sample"),
+        (1 - float(h(6.0)), "that is 1 - h"),
+        (float(h(6.0) * s(6.0)), "squared-error derivative"),
+        (float(h(-10.0)) - 1, "notebook 06's value at z = -10"),
     ],
 )
 def test_ce_grad_hints(answer, hint):
-    result = check.check_ce_grad_at_minus_10(answer)
+    result = check.check_ce_grad_negative_sample(answer)
     assert not result and hint in result.message
 
 
-def test_ce_grad_accepts_minus_one_to_four_digits_and_reports_none():
-    assert check.check_ce_grad_at_minus_10(-0.99995)
-    assert "not answered yet" in check.check_ce_grad_at_minus_10(None).message
+def test_ce_grad_accepts_four_digits_and_reports_none():
+    assert check.check_ce_grad_negative_sample(0.99753)
+    assert "not answered yet" in check.check_ce_grad_negative_sample(None).message
 
 
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        (float(s(-10.0)), "upside down"),
+        (float(s(6.0)), "upside down"),
         (4.0, "slope at z = 0"),
         (-solution.ratio, "magnitudes is positive"),
+        (22028.5, "notebook 06's ratio at z = -10"),
+        (1 / float(sigmoid(-6.0)), "divided by (1 - h) only"),
     ],
 )
 def test_ratio_hints(answer, hint):
@@ -127,7 +140,7 @@ def test_ratio_hints(answer, hint):
 
 
 def test_ratio_accepts_a_rounded_answer_and_reports_none():
-    assert check.check_gradient_ratio(22028)
+    assert check.check_gradient_ratio(405.4)
     assert "not answered yet" in check.check_gradient_ratio(None).message
 
 
@@ -150,6 +163,21 @@ def test_curvature_stub():
         raise NotImplementedError
 
     assert "not written yet" in check.check_mse_curvature_z(stub).message
+
+
+def test_the_function_checks_refuse_the_course_helpers(capsys):
+    # A learner who calls the function the exercise asks for is told so, not congratulated.
+    result = check.check_mse_grad_z(lambda z, y: squared_error.mse_grad_z(z, y))
+    assert not result and "calls helpers.squared_error.mse_grad_z" in result.message
+    result = check.check_mse_curvature_z(lambda z, y: squared_error.mse_curvature_z(z, y))
+    assert not result and "calls helpers.squared_error.mse_curvature_z" in result.message
+    assert "the function this exercise asks you to write" in capsys.readouterr().out
+
+
+def test_the_helpers_work_again_after_a_refusal():
+    check.check_mse_grad_z(lambda z, y: squared_error.mse_grad_z(z, y))
+    assert squared_error.mse_grad_z(np.array([0.0]), np.array([1.0]))[0] == pytest.approx(-0.125)
+    assert check.check_mse_grad_z(solution.mse_grad_z)
 
 
 # ---------------------------------------------------------------------------------------

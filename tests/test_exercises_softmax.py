@@ -1,12 +1,13 @@
-"""The self-checks of notebook 04 accept the reference solutions and name every listed mistake."""
+"""The self-checks of notebooks 08 and 09 pass on the solutions, name every listed mistake, refuse the helper."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from helpers import softmax
+from helpers import data, one_vs_rest, optim, softmax
 from helpers.exercises import softmax as checks
+from helpers.sigmoid import sigmoid
 from solutions import softmax as solutions
 
 
@@ -246,6 +247,148 @@ def test_gradient_that_raises_is_reported_with_its_input():
 
 
 # ---------------------------------------------------------------------------------------
+# the checks refuse the course function the exercise asks for
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "calls_the_course",
+    [
+        lambda Z: softmax.softmax(Z),
+        lambda Z: np.exp(softmax.log_softmax(Z)),
+        lambda Z: softmax.predict_proba(np.eye(Z.shape[-1]), np.atleast_2d(Z)).reshape(Z.shape),
+    ],
+    ids=["softmax", "log_softmax", "predict_proba"],
+)
+def test_softmax_check_refuses_the_course_softmax(calls_the_course, capsys):
+    result = checks.check_stable_softmax(calls_the_course)
+    assert not result and "the function this exercise asks you to write" in result.message
+    assert "calls helpers.softmax." in capsys.readouterr().out
+    assert np.allclose(softmax.softmax(np.array([0.0, 0.0])), 0.5)  # put back afterwards
+
+
+def test_softmax_check_refuses_a_name_imported_from_the_module():
+    from helpers.softmax import softmax as imported
+
+    result = checks.check_stable_softmax(lambda Z: imported(Z))
+    assert not result and "calls helpers.softmax.softmax" in result.message
+
+
+@pytest.mark.parametrize(
+    "calls_the_course",
+    [
+        lambda W, X, y, lam=0.0: softmax.gradient(W, X, y, lam),
+        lambda W, X, y, lam=0.0: softmax.cost_and_gradient(W, X, y, lam)[1],
+        lambda W, X, y, lam=0.0: softmax.minibatch_objective(X, y, W.shape[1], lam)(W, np.arange(len(y)))[1],
+    ],
+    ids=["gradient", "cost_and_gradient", "minibatch_objective"],
+)
+def test_gradient_check_refuses_the_course_gradient(calls_the_course, capsys):
+    result = checks.check_softmax_gradient(calls_the_course)
+    assert not result and "the function this exercise asks you to write" in result.message
+    assert "gradient check" not in capsys.readouterr().out
+
+
+def test_gradient_check_allows_the_course_softmax_and_one_hot():
+    def with_helpers(W, X, y, lam=0.0):
+        P, Y = softmax.softmax(X @ W), softmax.one_hot(y, W.shape[1])
+        grad = X.T @ (P - Y) / X.shape[0]
+        grad[1:] += lam / X.shape[0] * W[1:]
+        return grad
+
+    assert checks.check_softmax_gradient(with_helpers)
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 09: one-vs-rest from the binary model
+# ---------------------------------------------------------------------------------------
+def _fit_columns(features, y, K, lam, labels_of):
+    X = data.add_intercept(features)
+    return [optim.fit_logistic_newton(X, labels_of(y, k), lam=lam).params for k in range(K)]
+
+
+def test_one_vs_rest_solutions_pass(capsys):
+    assert checks.check_one_vs_rest(solutions.one_vs_rest)
+    assert checks.check_ovr_predict(solutions.ovr_predict)
+    printed = capsys.readouterr().out
+    assert printed.count("✅") == 2 and "❌" not in printed
+
+
+def test_argmax_of_the_probabilities_is_accepted_too():
+    def by_probability(Theta, features):
+        return np.argmax(sigmoid(data.add_intercept(features) @ Theta), axis=1)
+
+    assert checks.check_ovr_predict(by_probability)
+
+
+def test_one_vs_rest_stubs():
+    assert "not implemented yet" in checks.check_one_vs_rest(lambda *args: None).message
+    assert "not implemented yet" in checks.check_ovr_predict(lambda *args: None).message
+
+
+def not_relabelled(features, y, K, lam=0.0):
+    return np.column_stack(_fit_columns(features, y, K, lam, lambda y, k: y))
+
+
+def inverted(features, y, K, lam=0.0):
+    return np.column_stack(_fit_columns(features, y, K, lam, lambda y, k: (y != k).astype(float)))
+
+
+def rows_not_columns(features, y, K, lam=0.0):
+    return np.array(_fit_columns(features, y, K, lam, lambda y, k: (y == k).astype(float)))
+
+
+def no_intercept(features, y, K, lam=0.0):
+    columns = [optim.fit_logistic_newton(features, (y == k).astype(float), lam=lam).params for k in range(K)]
+    return np.column_stack(columns)
+
+
+def lam_dropped(features, y, K, lam=0.0):
+    return np.column_stack(_fit_columns(features, y, K, 0.0, lambda y, k: (y == k).astype(float)))
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (not_relabelled, "you passed the K-class labels y to the binary fit"),
+        (inverted, "you labelled class k 0 and the rest 1"),
+        (rows_not_columns, "the result has shape (K, n + 1)"),
+        (no_intercept, "the models have no intercept"),
+        (lam_dropped, "lam is not passed on"),
+    ],
+)
+def test_one_vs_rest_mistakes_are_named(wrong, hint):
+    result = checks.check_one_vs_rest(wrong)
+    assert not result and hint in result.message
+
+
+def test_one_vs_rest_check_refuses_the_course_fit(capsys):
+    def calls_the_course(features, y, K, lam=0.0):
+        return one_vs_rest.fit(data.add_intercept(features), y, K, lam=lam)
+
+    result = checks.check_one_vs_rest(calls_the_course)
+    assert not result and "calls helpers.one_vs_rest.fit" in result.message
+    assert one_vs_rest.fit.__module__ == "helpers.one_vs_rest" and "❌" in capsys.readouterr().out
+
+
+def test_ovr_predict_check_refuses_the_course_predict():
+    result = checks.check_ovr_predict(lambda Theta, features: one_vs_rest.predict(Theta, data.add_intercept(features)))
+    assert not result and "calls helpers.one_vs_rest.predict" in result.message
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (lambda T, f: np.argmax(data.add_intercept(f) @ T, axis=0), "over axis 0"),
+        (lambda T, f: np.max(data.add_intercept(f) @ T, axis=1), "np.max gives the largest score"),
+        (lambda T, f: np.max(sigmoid(data.add_intercept(f) @ T), axis=1), "np.max gives the largest probability"),
+        (lambda T, f: data.add_intercept(f) @ T, "you returned the K scores"),
+        (lambda T, f: sigmoid(data.add_intercept(f) @ T), "you returned the K probabilities"),
+    ],
+)
+def test_ovr_predict_mistakes_are_named(wrong, hint):
+    result = checks.check_ovr_predict(wrong)
+    assert not result and hint in result.message
+
+
 # notebooks 08 and 09: natural parameters, temperature, the Hessian by hand
 # ---------------------------------------------------------------------------------------
 def test_theory_solutions_pass(capsys):
@@ -338,3 +481,20 @@ def test_theory_checks_reject_the_helper_they_reimplement():
         assert f"calls {helper}, the function this exercise asks you to write" in result.message
     # and the helpers work again afterwards
     assert np.allclose(softmax.softmax([0.0, 0.0]), 0.5)
+
+
+def test_wrapped_checks_refuse_names_the_notebook_imported():
+    # The gradient and one-vs-rest checks call the learner through a wrapper; the helpers are
+    # switched off in the learner's own names too (a notebook's `from helpers.softmax import gradient`).
+    from helpers.one_vs_rest import fit as imported_fit
+    from helpers.softmax import gradient as imported_gradient
+
+    namespace = {"imported_gradient": imported_gradient, "imported_fit": imported_fit, "data": data}
+    exec("def by_gradient(W, X, y, lam=0.0):\n    return imported_gradient(W, X, y, lam)\n"
+         "def by_fit(features, y, K, lam=0.0):\n    return imported_fit(data.add_intercept(features), y, K, lam=lam)\n",
+         namespace)
+    result = checks.check_softmax_gradient(namespace["by_gradient"])
+    assert not result and "calls helpers.softmax.gradient" in result.message
+    result = checks.check_one_vs_rest(namespace["by_fit"])
+    assert not result and "calls helpers.one_vs_rest.fit" in result.message
+    assert namespace["imported_gradient"] is softmax.gradient  # put back afterwards

@@ -1,7 +1,8 @@
-"""Self-checks of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb``.
+"""Self-checks of the exercises in ``notebooks/06_cross_entropy_vs_mse.ipynb`` and ``07_learning_slowdown.ipynb``.
 
 Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb``. The reference answers are in
-``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake.
+``solutions/ce_vs_mse.py``; these checks only compare and name the likely mistake, and the
+checks of functions refuse one that calls the course's own (``helpers.squared_error``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..sigmoid import _sigmoid
 from ._core import CheckResult, _report, check_function, check_value, forbidding
 
 __all__ = [
-    "check_ce_grad_at_minus_10",
+    "check_ce_grad_negative_sample",
     "check_cost_for_scaled_gradient",
     "check_gradient_ratio",
     "check_mse_curvature_z",
@@ -34,6 +35,10 @@ _CASES = [
     (np.array([-1.3, 0.4, 2.2]), np.array([1.0, 0.0, 1.0])),
 ]
 _WARNED = "Your function should not warn on these moderate scores: check for a division by zero."
+
+#: The confident mistake of exercise 1 in ``notebooks/07_learning_slowdown.ipynb``: a negative
+#: sample (``y = 0``) with score ``z = 6``.
+NEGATIVE_SAMPLE_Z = 6.0
 
 
 def _h(z: np.ndarray) -> np.ndarray:
@@ -89,62 +94,77 @@ def check_mse_grad_z(mse_grad_z: Callable[[np.ndarray, np.ndarray], np.ndarray])
     pending = _not_written(mse_grad_z, "mse_grad_z")
     if pending is not None:
         return pending
-    return check_function(mse_grad_z, _mse_grad, _CASES, mistakes, name="mse_grad_z", warning_hint=_WARNED)
+    return check_function(
+        mse_grad_z, _mse_grad, _CASES, mistakes, name="mse_grad_z", warning_hint=_WARNED,
+        forbidden=[squared_error.mse_grad_z],
+    )
 
 
 def check_peak_z(z_star: float | None) -> CheckResult:
-    """Check the score where ``|∂MSE/∂z|`` is largest for target ``y = 1``: ``z* = -ln 2``.
+    """Check the score where ``|∂ℓ₃/∂z|`` is largest for ``ℓ₃ = |h - y|³ / 3`` and ``y = 1``: ``-ln 3``.
 
-    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 2).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 2). For ``y = 1``,
+    ``|∂ℓ₃/∂z| = (1 - h)² · h (1 - h) = h (1 - h)³``, largest at ``h = 1/4``, so
+    ``z* = ln((1/4) / (3/4)) = -ln 3``. (Section 1 of the notebook does the same for the
+    squared error and finds ``-ln 2``.)
     """
     if z_star is None:
         return _not_answered("z_star")
     mistakes = [
-        (1 / 3, "1/3 is the probability h at the peak; the question asks for the score z = ln(h / (1 - h))."),
-        (math.log(2), "wrong sign: +ln 2 is the peak for target y = 0. For y = 1 the steepest point is on the "
+        (-math.log(2), "-ln 2 is the squared error's peak (section 1), and also what you get for ℓ₃ if you "
+                       "drop the sigmoid's factor: |∂ℓ₃/∂z| = (1 - h)² · h (1 - h) = h (1 - h)³, not h (1 - h)²."),
+        (1 / 4, "1/4 is the probability h at the peak; the question asks for the score z = ln(h / (1 - h))."),
+        (math.log(3), "wrong sign: +ln 3 is the peak for target y = 0. For y = 1 the steepest point is on the "
                       "wrong side, z < 0."),
-        (math.log(1 / 3), "you took ln h; the score is the log-odds ln(h / (1 - h)) = ln((1/3) / (2/3))."),
-        (0.0, "z = 0 is where σ'(z) = h (1 - h) peaks, but the gradient also carries the factor (1 - h), "
+        (math.log(1 / 4), "you took ln h; the score is the log-odds ln(h / (1 - h)) = ln((1/4) / (3/4))."),
+        (0.0, "z = 0 is where σ'(z) = h (1 - h) peaks, but the slope of ℓ₃ also carries the factor (1 - h)², "
               "which moves the peak to the left."),
-        (4 / 27, "4/27 is the height of the peak (the largest |∂MSE/∂z|), not its position."),
-        (2 / 3, "h = 2/3 is the peak's probability for target y = 0; for y = 1 it is h = 1/3, and the "
+        (27 / 256, "27/256 is the height of the peak (the largest |∂ℓ₃/∂z|), not its position."),
+        (3 / 4, "h = 3/4 is the peak's probability for target y = 0; for y = 1 it is h = 1/4, and the "
                 "question asks for the score z, not h."),
     ]
-    return check_value(z_star, -math.log(2), mistakes, name="z_star")
+    return check_value(z_star, -math.log(3), mistakes, name="z_star")
 
 
-def check_ce_grad_at_minus_10(value: float | None) -> CheckResult:
-    """Check ``∂CE/∂z`` at ``z = -10`` for target ``y = 1``: ``σ(-10) - 1 ≈ -0.99995``.
+def check_ce_grad_negative_sample(value: float | None) -> CheckResult:
+    """Check ``∂CE/∂z`` at ``z = 6`` for target ``y = 0``: ``σ(6) ≈ 0.99753``.
 
-    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 3a).
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 1a).
     """
     if value is None:
         return _not_answered("ce_grad")
-    h = float(_h(np.array(-10.0)))
+    h = float(_h(np.array(NEGATIVE_SAMPLE_Z)))
+    h_06 = float(_h(np.array(-10.0)))
     mistakes = [
-        (1 - h, "wrong sign: the derivative is h - y, and here h < y, so it is negative."),
-        (h, "that is h = σ(-10); the derivative of the cross-entropy is h - y."),
-        ((h - 1) * h * (1 - h), "that is the squared-error derivative (h - y) h (1 - h); the question asks for "
-                                "the cross-entropy's."),
+        (-h, "wrong sign: the derivative is h - y, and here y = 0, so it is h > 0 (the step lowers z)."),
+        (h - 1, "that is h - 1, the derivative for a positive sample; this sample has label y = 0, so h - y = h."),
+        (1 - h, "that is 1 - h; with label y = 0 the derivative h - y is h itself."),
+        (h * h * (1 - h), "that is the squared-error derivative (h - y) h (1 - h); the question asks for "
+                          "the cross-entropy's."),
+        (h_06 - 1, "that is notebook 06's value at z = -10 for y = 1; here z = 6 and y = 0."),
     ]
-    return check_value(value, h - 1, mistakes, name="ce_grad")
+    return check_value(value, h, mistakes, name="ce_grad")
 
 
 def check_gradient_ratio(value: float | None) -> CheckResult:
-    """Check how many times larger ``|∂CE/∂z|`` is than ``|∂MSE/∂z|`` at ``z = -10``, ``y = 1``.
+    """Check how many times larger ``|∂CE/∂z|`` is than ``|∂MSE/∂z|`` at ``z = 6``, ``y = 0``.
 
-    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 3b). The ratio is
-    ``1 / (h (1 - h))`` with ``h = σ(-10)``, about 22 028.
+    Introduced in ``notebooks/07_learning_slowdown.ipynb`` (exercise 1b). The ratio is
+    ``1 / (h (1 - h))`` with ``h = σ(6)``, that is ``2 + e⁶ + e⁻⁶``, about 405.4.
     """
     if value is None:
         return _not_answered("ratio")
-    h = float(_h(np.array(-10.0)))
+    h = float(_h(np.array(NEGATIVE_SAMPLE_Z)))
     expected = 1 / (h * (1 - h))
+    h_06 = float(_h(np.array(-10.0)))
     mistakes = [
         (h * (1 - h), "the ratio is upside down: CE over MSE is 1 / (h (1 - h)), a large number."),
-        (4.0, "1/σ'(0) = 4 uses the sigmoid's slope at z = 0, its maximum; at z = -10 the slope "
-              "σ'(-10) = h (1 - h) is far smaller."),
-        (-expected, "a ratio of magnitudes is positive: both derivatives are negative here."),
+        (4.0, "1/σ'(0) = 4 uses the sigmoid's slope at z = 0, its maximum; at z = 6 the slope "
+              "σ'(6) = h (1 - h) is far smaller."),
+        (-expected, "a ratio of magnitudes is positive."),
+        (1 / (h_06 * (1 - h_06)), "that is notebook 06's ratio at z = -10; evaluate 1 / (h (1 - h)) at z = 6."),
+        (1 / (1 - h), "you divided by (1 - h) only: the squared-error slope carries the whole factor "
+                      "h (1 - h), so the ratio is 1 / (h (1 - h))."),
     ]
     return check_value(value, expected, mistakes, name="ratio", rtol=1e-3)
 
@@ -152,7 +172,7 @@ def check_gradient_ratio(value: float | None) -> CheckResult:
 def check_mse_curvature_z(mse_curvature_z: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
     """Check ``mse_curvature_z(z, y)``, the second derivative of ``(σ(z) - y)² / 2`` in ``z``.
 
-    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 4).
+    Introduced in ``notebooks/06_cross_entropy_vs_mse.ipynb`` (exercise 3).
     """
 
     def s(z: np.ndarray) -> np.ndarray:
@@ -175,7 +195,7 @@ def check_mse_curvature_z(mse_curvature_z: Callable[[np.ndarray, np.ndarray], np
         return pending
     return check_function(
         mse_curvature_z, _mse_curvature, _CASES, mistakes, name="mse_curvature_z", rtol=1e-6, atol=1e-12,
-        warning_hint=_WARNED,
+        warning_hint=_WARNED, forbidden=[squared_error.mse_curvature_z],
     )
 
 

@@ -1,4 +1,4 @@
-"""Self-checks of the exercises in ``notebooks/08_softmax.ipynb``.
+"""Self-checks of the exercises in ``notebooks/08_softmax.ipynb`` and ``09_softmax_training.ipynb``.
 
 1. :func:`check_stable_softmax` -- a row-wise softmax that never overflows.
 2. :func:`check_softmax_jacobian` and :func:`check_log_softmax_jacobian` -- the 3 x 3
@@ -6,7 +6,12 @@
 3. :func:`check_softmax_gradient` -- the vectorised gradient of the softmax cross-entropy
    cost, compared with the reference and then put through a central-difference check.
 
-Each check names the likely mistake when the answer matches a typical wrong one.
+Also the checks of the theory sections (natural parameters, temperature, the softmax Hessian)
+and, for notebook 09, :func:`check_one_vs_rest` and :func:`check_ovr_predict` -- one-vs-rest
+built from the binary model, ``optim.fit_logistic_newton``, and its argmax prediction.
+
+Each check names the likely mistake when the answer matches a typical wrong one, and refuses
+a function that calls the course function it asks for.
 """
 
 from __future__ import annotations
@@ -16,14 +21,19 @@ from typing import Any
 
 import numpy as np
 
-from .. import gradcheck
+from .. import data, gradcheck, one_vs_rest
 from .. import softmax as sm
+from ..sigmoid import _sigmoid
 from ._core import FAIL_MARK, PASS_MARK, CheckResult, check_function, check_value, forbidding
 
 __all__ = [
+    "GRADIENT_HELPERS",
     "JACOBIAN_SCORES",
+    "SOFTMAX_HELPERS",
     "check_log_softmax_jacobian",
     "check_natural_parameters",
+    "check_one_vs_rest",
+    "check_ovr_predict",
     "check_score_hessian",
     "check_softmax_gradient",
     "check_softmax_hessian",
@@ -98,12 +108,19 @@ def _unnormalised_softmax(Z: np.ndarray) -> np.ndarray:
     return np.exp(Z - Z.max(axis=-1, keepdims=True))
 
 
+#: What exercise 1 must not call: the course's softmax, in every form that returns it.
+SOFTMAX_HELPERS: tuple[Callable[..., Any], ...] = (
+    sm.softmax, sm.log_softmax, sm.predict_proba, sm._softmax, sm._log_softmax,
+)
+
+
 def check_stable_softmax(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     """Check a row-wise softmax of scores of shape (K,) or (m, K), including scores near 1000.
 
     Introduced in ``notebooks/08_softmax.ipynb``. Fails, naming the mistake, if the
     function warns (overflow, division of 0 by 0), returns NaN, normalises over the wrong axis,
-    subtracts column maxima instead of row maxima, or forgets to divide by the sum.
+    subtracts column maxima instead of row maxima, or forgets to divide by the sum. Refuses a
+    function that calls the course's softmax (:data:`SOFTMAX_HELPERS`).
 
     Parameters
     ----------
@@ -138,7 +155,8 @@ def check_stable_softmax(fn: Callable[[np.ndarray], np.ndarray]) -> CheckResult:
     ]
     warning_hint = _ROW_MAX_HINT[0].upper() + _ROW_MAX_HINT[1:]
     return check_function(
-        fn, sm.softmax, cases, mistakes, name="my_softmax", rtol=1e-9, atol=1e-12, warning_hint=warning_hint
+        fn, sm.softmax, cases, mistakes, name="my_softmax", rtol=1e-9, atol=1e-12, warning_hint=warning_hint,
+        forbidden=SOFTMAX_HELPERS,
     )
 
 
@@ -333,6 +351,27 @@ def _gradient_mistakes() -> list[tuple[Callable[..., np.ndarray], str]]:
     ]
 
 
+#: What exercise 3 must not call: every course function that returns the softmax gradient
+#: (the softmax itself and ``one_hot`` are allowed).
+GRADIENT_HELPERS: tuple[Callable[..., Any], ...] = (
+    sm.gradient, sm.cost_and_gradient, sm.minibatch_objective, sm._cost_and_gradient, sm._stacked_gradients,
+)
+
+
+def _guarded(fn: Callable[..., Any], forbidden: Sequence[Callable[..., Any]]) -> Callable[..., Any]:
+    """``fn`` with ``forbidden`` switched off while it runs, in its own (the notebook's) names too.
+
+    ``check_function(forbidden=...)`` patches the names of the function it is given; the checks
+    below give it a wrapper, so they switch the helpers off around the learner's function itself.
+    """
+
+    def call(*args: Any) -> Any:
+        with forbidding(fn, forbidden):
+            return fn(*args)
+
+    return call
+
+
 def check_softmax_gradient(
     fn: Callable[[np.ndarray, np.ndarray, np.ndarray, float], np.ndarray],
 ) -> CheckResult:
@@ -342,6 +381,7 @@ def check_softmax_gradient(
     :func:`helpers.softmax.gradient` on three inputs (one with scores near 1000); if it agrees,
     it is also compared with central differences of :func:`helpers.softmax.cost`
     (:func:`helpers.gradcheck.check_gradient`), which must give a relative error below 1e-7.
+    Refuses a function that calls the course's gradient (:data:`GRADIENT_HELPERS`).
 
     Parameters
     ----------
@@ -357,7 +397,7 @@ def check_softmax_gradient(
     if _is_stub(fn, cases[0].args):
         return _not_written("my_gradient")
     result = check_function(
-        _on_case(fn),
+        _on_case(_guarded(fn, GRADIENT_HELPERS)),
         _on_case(sm.gradient),
         [(case,) for case in cases],
         [(_on_case(wrong), hint) for wrong, hint in _gradient_mistakes()],
@@ -678,3 +718,163 @@ def check_softmax_hessian(fn: Callable[[np.ndarray, np.ndarray], np.ndarray]) ->
                           "relative error < 1e-7.")
     return _say(False, f"my_softmax_hessian differs from central differences of the gradient: relative error "
                        f"{error:.1e} (should be < 1e-7).")
+
+
+# ---------------------------------------------------------------------------------------
+# notebook 09: one-vs-rest from the binary model
+# ---------------------------------------------------------------------------------------
+class _Labelled:
+    """The arguments of one test input with a short description (see :class:`_Case`)."""
+
+    def __init__(self, label: str, *args: Any) -> None:
+        self.label = label
+        self.args = args
+
+    def copies(self) -> tuple[Any, ...]:
+        return tuple(np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in self.args)
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+def _ovr_cases() -> list[_Labelled]:
+    plane, plane_labels = data.make_three_class_data(np.random.default_rng(4))
+    rng = np.random.default_rng(9)
+    features = rng.standard_normal((40, 2))
+    labels = rng.integers(0, 4, size=40)
+    return [
+        _Labelled("the three classes of section 5 (180 points in the plane), K = 3, lam = 0",
+                  plane, plane_labels, 3, 0.0),
+        _Labelled("40 random points, K = 4, lam = 1", features, labels, 4, 1.0),
+    ]
+
+
+def _ovr_reference(features: np.ndarray, y: np.ndarray, k: int, lam: float = 0.0) -> np.ndarray:
+    return one_vs_rest.fit(data.add_intercept(features), y, k, lam=lam)
+
+
+def _ovr_mistakes() -> list[tuple[Callable[..., Any], str]]:
+    def inverted(features, y, k, lam=0.0):
+        return -_ovr_reference(features, y, k, lam)  # "the rest" = 1, class k = 0: every θ_k negated
+
+    def transposed(features, y, k, lam=0.0):
+        return _ovr_reference(features, y, k, lam).T
+
+    def no_intercept(features, y, k, lam=0.0):
+        return one_vs_rest.fit(features, y, k, lam=lam)
+
+    def no_penalty(features, y, k, lam=0.0):
+        return _ovr_reference(features, y, k, 0.0)
+
+    return [
+        (inverted, "every column is the negative of the right one: you labelled class k 0 and the rest 1. "
+                   "The binary model of class k needs labels (y == k), 1 for class k."),
+        (transposed, "the result has shape (K, n + 1); lay the K models out as columns, shape (n + 1, K) "
+                     "(np.column_stack, not np.array of the list), like a softmax W."),
+        (no_intercept, "the models have no intercept: add the column of ones first, X = data.add_intercept(features), "
+                       "so that Theta has n + 1 rows, row 0 the intercepts."),
+        (no_penalty, "lam is not passed on: call optim.fit_logistic_newton(X, labels, lam=lam)."),
+    ]
+
+
+def _on(fn: Callable[..., Any]) -> Callable[[_Labelled], Any]:
+    def call(case: _Labelled) -> Any:
+        return fn(*case.copies())
+
+    return call
+
+
+def check_one_vs_rest(fn: Callable[..., np.ndarray]) -> CheckResult:
+    """Check ``fn(features, y, K, lam) -> Theta``, one-vs-rest from K binary logistic fits.
+
+    Introduced in ``notebooks/09_softmax_training.ipynb``. ``features`` has no column of ones;
+    ``Theta`` has shape (n + 1, K), column ``k`` the model of class ``k`` against the rest. The
+    check compares with :func:`helpers.one_vs_rest.fit` on two inputs and refuses a function
+    that calls it; it names the K-class labels passed to the binary fit, inverted labels, a
+    transposed result, a missing intercept and a penalty that is not passed on.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(features, y, K, lam)`` with ``features`` (m, n), ``y`` (m,) ints in ``0..K-1``.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    cases = _ovr_cases()
+    if _is_stub(fn, cases[0].args):
+        return _not_written("my_one_vs_rest")
+    with forbidding(fn, [one_vs_rest.fit]):  # the learner's own error, not a refusal, is named here
+        try:
+            fn(*cases[0].copies())
+        except ValueError as error:
+            if "binary labels" in str(error):
+                return _say(
+                    False,
+                    "my_one_vs_rest is not right yet. Likely mistake: you passed the K-class labels y to the binary "
+                    "fit, which takes 0/1 labels. Relabel for each class k: (y == k).astype(float), 1 for class k, "
+                    "0 for the rest.",
+                )
+        except Exception:  # reported, with its input, by check_function below
+            pass
+    return check_function(
+        _on(_guarded(fn, [one_vs_rest.fit])), _on(_ovr_reference), [(case,) for case in cases],
+        [(_on(wrong), hint) for wrong, hint in _ovr_mistakes()],
+        name="my_one_vs_rest", rtol=1e-5, atol=1e-6,
+    )
+
+
+def _ovr_predict_cases() -> list[_Labelled]:
+    rng = np.random.default_rng(11)
+    return [
+        _Labelled("Theta (3, 3), 12 points in the plane", rng.standard_normal((3, 3)), rng.standard_normal((12, 2))),
+        _Labelled("Theta (5, 4), 7 points with 4 features", rng.standard_normal((5, 4)), rng.standard_normal((7, 4))),
+    ]
+
+
+def _ovr_predict_reference(Theta: np.ndarray, features: np.ndarray) -> np.ndarray:
+    return one_vs_rest.predict(Theta, data.add_intercept(features))
+
+
+def check_ovr_predict(fn: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> CheckResult:
+    """Check ``fn(Theta, features) -> labels``, the class whose binary model is most confident.
+
+    Introduced in ``notebooks/09_softmax_training.ipynb``. The argmax may be taken over the
+    scores or over their sigmoids (the same classes). Refuses a call to
+    :func:`helpers.one_vs_rest.predict`.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(Theta, features)`` with ``Theta`` (n + 1, K) and ``features`` (m, n), no column of ones.
+
+    Returns
+    -------
+    CheckResult
+        Also printed.
+    """
+    cases = _ovr_predict_cases()
+    if _is_stub(fn, cases[0].args):
+        return _not_written("my_ovr_predict")
+
+    def scores(Theta: np.ndarray, features: np.ndarray) -> np.ndarray:
+        return data.add_intercept(features) @ Theta
+
+    mistakes: list[tuple[Callable[..., Any], str]] = [
+        (lambda T, f: np.argmax(scores(T, f), axis=0),
+         "np.argmax over axis 0 picks, for each class, a sample; take it over the classes, axis=1."),
+        (lambda T, f: np.max(scores(T, f), axis=1),
+         "np.max gives the largest score; the prediction is its position, np.argmax(..., axis=1)."),
+        (lambda T, f: np.max(_sigmoid(scores(T, f)), axis=1),
+         "np.max gives the largest probability; the prediction is its position, np.argmax(..., axis=1)."),
+        (scores, "you returned the K scores of each sample; the prediction is the index of the largest."),
+        (lambda T, f: _sigmoid(scores(T, f)),
+         "you returned the K probabilities of each sample; the prediction is the index of the largest."),
+    ]
+    return check_function(
+        _on(_guarded(fn, [one_vs_rest.predict])), _on(_ovr_predict_reference), [(case,) for case in cases],
+        [(_on(wrong), hint) for wrong, hint in mistakes],
+        name="my_ovr_predict", rtol=0.0, atol=0.0,
+    )
