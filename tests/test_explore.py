@@ -32,6 +32,11 @@ def test_declarations_are_well_formed(path):
     explore.invitations(nbformat.read(path, as_version=4))  # raises ValueError, naming the cell
 
 
+def test_every_notebook_declares_its_knobs():
+    # Every notebook has something a learner would change (a seed, a learning rate, a size).
+    assert [p.name for p in NOTEBOOKS if p not in DECLARING] == []
+
+
 def test_variants_replace_only_the_declared_assignment():
     nb = _notebook("ALPHA = 0.5  # try 0.1 or 3\nALPHA_2 = 1\nprint(ALPHA)", explore_values={"ALPHA": ["0.1", "3.0"]})
     first, second = explore.variants(nb)
