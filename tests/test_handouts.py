@@ -24,7 +24,7 @@ from tools.handouts import COURSE_TITLE, LIVE_NOTE, PRINT_ADVICE, ROOT, build_ha
 
 pytestmark = pytest.mark.slow  # exports and servers: the full run, not the fast lane
 
-# 00 is short and has a live panel (an nbval marker); 01 has hundreds of equations.
+# 00 is short and has a live panel (an nbval marker); 01 has hundreds of equations and none.
 NOTEBOOKS = [ROOT / "notebooks" / "00_start_here.ipynb", ROOT / "notebooks" / "01_sigmoid.ipynb"]
 
 # A resource fetched from another host: an element that loads what its src/href names
@@ -134,16 +134,18 @@ def test_print_stylesheet_keeps_figures_and_code_whole(built: Path) -> None:
 
 
 def test_nbval_markers_are_not_shown_and_live_figures_are_pointed_out(built: Path) -> None:
-    for notebook in NOTEBOOKS:
+    panels = 0
+    for notebook in NOTEBOOKS:  # 00 has a live panel, 01 (derivations only) none
         live = [
             cell
             for cell in nbformat.read(notebook, as_version=4).cells
             if cell.cell_type == "code" and "# NBVAL_IGNORE_OUTPUT" in cell.source and not cell.outputs
         ]
-        assert live, f"{notebook.name} has no live panel any more: pick another notebook for this test"
+        panels += len(live)
         page = (built / f"{notebook.stem}.html").read_text(encoding="utf-8")
         assert "NBVAL" not in page
         assert page.count(html.escape(LIVE_NOTE)) == len(live)
+    assert panels, "neither notebook has a live panel any more: pick another notebook for this test"
 
 
 def test_the_export_is_deterministic(built: Path, tmp_path: Path) -> None:
