@@ -100,6 +100,10 @@ class ThresholdExplorer(LiveFigure):
                                              label=f"{self.names[label]} ({int((self.y == label).sum())})")
                 hists.extend(patches)
             self.cut = ax_hist.axvline(0.0, color=PALETTE["black"], linewidth=2.5, zorder=3)
+            # The threshold and its cut in numbers: at large |z| a step of t moves the cut by less
+            # than a pixel, and the picture must still say that the key press did something.
+            self.cut_label = ax_hist.text(0.98, 0.74, "t = 0.50:  z ≥ +0.00", transform=ax_hist.transAxes,
+                                          ha="right", va="top", fontsize=12, family="DejaVu Sans Mono")
             ax_hist.set_xlim(-limit, limit)
             top = ax_hist.get_ylim()[1] * 1.25
             ax_hist.set_ylim(0, top)
@@ -177,11 +181,11 @@ class ThresholdExplorer(LiveFigure):
         ax_cm.set_title("Confusion matrix and its rates", fontsize=13, fontweight="bold")
         freeze_layout(fig)
         #: What :meth:`draw` changes: the shaded span under the histograms (so the histograms,
-        #: drawn over it, are repainted too), the cut, the counts and the rates' values, the
+        #: drawn over it, are repainted too), the cut and its label, the counts and the rates' values, the
         #: two points (and the spines they can touch).
         self.dynamic_artists = [
-            self.span, *hists, self.cut, *self.counts.values(), *self.rate_values.values(), self.roc_point,
-            self.pr_point, *spines(ax_hist), *spines(ax_roc), *spines(ax_pr),
+            self.span, *hists, self.cut, self.cut_label, *self.counts.values(), *self.rate_values.values(),
+            self.roc_point, self.pr_point, *spines(ax_hist), *spines(ax_roc), *spines(ax_pr),
         ]
 
     def draw(self, threshold: float) -> Figure:
@@ -208,6 +212,7 @@ class ThresholdExplorer(LiveFigure):
         values = metrics.threshold_metrics(self.y, self.probabilities, t)
         shown = float(np.clip(cut, -self.limit, self.limit))
         self.cut.set_xdata([shown, shown])
+        self.cut_label.set_text(f"t = {t:.2f}:  z ≥ {cut:+.2f}")
         self.span.set_x(shown)
         self.span.set_width(self.limit - shown)
         for (row, col), key in (((0, 0), "tn"), ((0, 1), "fp"), ((1, 0), "fn"), ((1, 1), "tp")):
