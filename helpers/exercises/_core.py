@@ -86,7 +86,10 @@ def _short(value: Any) -> str:
         text = "(" + ", ".join(_short(item) for item in value) + ")"
     else:
         try:
-            text = np.array2string(np.asarray(value), precision=6, threshold=8)
+            array = np.asarray(value)
+            text = np.array2string(array, precision=6, threshold=8)
+            if array.ndim >= 2:  # one line per row would spread a verdict over many lines
+                text = f"a {array.shape} array, {' '.join(text.split())}"
         except (TypeError, ValueError):
             text = repr(value)
     return text if len(text) <= 200 else text[:197] + "..."
