@@ -134,3 +134,24 @@ def test_a_forbidden_helper_is_caught_however_it_was_imported(capsys):
     # everything is put back: the helper and the learner's names work again afterwards
     assert softmax.softmax is imported_softmax and np.allclose(by_name(cases[0][0]), by_hand(cases[0][0]))
     capsys.readouterr()
+
+
+def test_a_forbidden_helper_is_caught_through_a_wrapper(capsys):
+    # Checks often hand check_function a wrapper that unpacks a test case; the learner's own
+    # names (here: a name bound in its closure, as an imported name is in a notebook) are
+    # still reached through the wrapper's closure.
+    from helpers import softmax
+    from helpers.exercises._core import check_function
+    from helpers.softmax import softmax as imported_softmax
+
+    def learner(z):
+        return imported_softmax(z)
+
+    def unpack(function):
+        return lambda case: function(*case)
+
+    cases = [((np.array([1.0, 2.0, 3.0]),),)]
+    result = check_function(unpack(learner), unpack(softmax.softmax), cases, forbidden=[softmax.softmax], name="f")
+    assert not result and "calls helpers.softmax.softmax" in result.message
+    assert softmax.softmax is imported_softmax  # put back
+    capsys.readouterr()

@@ -108,12 +108,15 @@ def forbidding(learner: Callable[..., Any], forbidden: Sequence[Callable[..., An
     tripwire in the module that defines it and in the learner's global names (so both
     ``softmax.softmax(z)`` and a name imported with ``from helpers.softmax import softmax``
     are caught, in the notebook's names or in the function's closure); everything is put
-    back on exit.
+    back on exit. A check may hand over a wrapper around the learner's function (one that
+    unpacks a test case, say): the functions a wrapper holds in its closure are searched the
+    same way, so the learner's own names are reached through any number of wrappers.
 
     Parameters
     ----------
     learner : callable
-        The learner's function; its ``__globals__`` (the notebook's names) are patched too.
+        The learner's function, or a wrapper around it; its ``__globals__`` (the notebook's
+        names) and those of the functions in its closure are patched too.
     forbidden : sequence of callable
         Course functions the learner must not call.
 
@@ -131,22 +134,42 @@ def forbidding(learner: Callable[..., Any], forbidden: Sequence[Callable[..., An
 
         return wire
 
+    def reachable(start: Callable[..., Any]) -> list[Any]:
+        """``start`` and every function held in a closure from it, each once."""
+        found: list[Any] = []
+        pending = [start]
+        while pending:
+            current = pending.pop()
+            if any(current is seen for seen in found):
+                continue
+            found.append(current)
+            for cell in getattr(current, "__closure__", None) or ():
+                with contextlib.suppress(ValueError):  # an empty cell has no contents
+                    if callable(cell.cell_contents) and hasattr(cell.cell_contents, "__code__"):
+                        pending.append(cell.cell_contents)
+        return found
+
+    functions = reachable(learner)
     try:
         for function in forbidden:
             wire = tripwire(function)
             module = importlib.import_module(function.__module__)
             patched.append((module, function.__name__, function, "attribute"))
             setattr(module, function.__name__, wire)
-            names = getattr(learner, "__globals__", {})
-            for key, value in list(names.items()):
-                if value is function:
-                    patched.append((names, key, value, "global"))
-                    names[key] = wire
-            for cell in getattr(learner, "__closure__", None) or ():
-                with contextlib.suppress(ValueError):  # an empty cell has no contents
-                    if cell.cell_contents is function:
-                        patched.append((cell, "", function, "closure"))
-                        cell.cell_contents = wire
+            namespaces: list[dict[str, Any]] = []
+            for holder in functions:
+                names = getattr(holder, "__globals__", None)
+                if names is not None and not any(names is seen for seen in namespaces):
+                    namespaces.append(names)
+                    for key, value in list(names.items()):
+                        if value is function:
+                            patched.append((names, key, value, "global"))
+                            names[key] = wire
+                for cell in getattr(holder, "__closure__", None) or ():
+                    with contextlib.suppress(ValueError):  # an empty cell has no contents
+                        if cell.cell_contents is function:
+                            patched.append((cell, "", function, "closure"))
+                            cell.cell_contents = wire
         yield
     finally:
         for namespace, name, original, kind in reversed(patched):

@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import data, logistic, losses, optim
 from ..sigmoid import _sigmoid
-from ._core import FAIL_MARK, CheckResult, check_function, check_value, forbidding
+from ._core import FAIL_MARK, CheckResult, check_function, check_value
 
 __all__ = [
     "check_cost_from_logits",
@@ -460,11 +460,11 @@ def check_gradient_descent(
     if _pending(gradient_descent, cases[-1]):
         return _not_written(name)
     mistakes = [(_joined(wrong), hint) for wrong, hint in _descent_mistakes()]
-    with forbidding(gradient_descent, _DESCENT_HELPERS):  # also in the notebook's names (see forbidding)
-        return check_function(_joined(gradient_descent), _joined(_descent_reference), cases, mistakes, name=name,
-                              rtol=1e-7, atol=1e-10,
-                              warning_hint="compute h with helpers.sigmoid.sigmoid and the cost from the scores "
-                                           "(logistic.cost or your stable cost from notebook 03).")
+    return check_function(_joined(gradient_descent), _joined(_descent_reference), cases, mistakes, name=name,
+                          rtol=1e-7, atol=1e-10,
+                          warning_hint="compute h with helpers.sigmoid.sigmoid and the cost from the scores "
+                                       "(logistic.cost or your stable cost from notebook 03).",
+                          forbidden=_DESCENT_HELPERS)
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import features, logistic
 from ..sigmoid import sigmoid
-from ._core import CheckResult, check_function, forbidding
+from ._core import CheckResult, check_function
 
 __all__ = ["check_n_poly_features", "check_odds_ratio", "check_regularised_gradient", "check_which_bin"]
 
@@ -65,21 +65,18 @@ def _check_cases(
 ) -> CheckResult:
     """:func:`check_function` on :class:`_Case` arguments, refusing calls to ``forbidden``.
 
-    The learner is called through a wrapper (:func:`_unpacked`), whose global names are this
-    module's; ``check_function`` alone would then miss a forbidden function the notebook
-    imported by name (``from helpers.logistic import gradient``). The outer
-    :func:`forbidding` swaps it in the learner's own names as well. ``reference`` and
-    ``mistakes`` run inside it too, so they must not call a forbidden function.
+    The learner is called through a wrapper (:func:`_unpacked`); :func:`forbidding` finds the
+    learner's function in the wrapper's closure and switches the helpers off in the
+    notebook's names too (``from helpers.logistic import gradient``).
     """
-    with forbidding(learner, forbidden):
-        return check_function(
-            _unpacked(learner),
-            _unpacked(reference),
-            cases,
-            [(_unpacked(wrong), hint) for wrong, hint in mistakes],
-            name=name,
-            forbidden=forbidden,
-        )
+    return check_function(
+        _unpacked(learner),
+        _unpacked(reference),
+        cases,
+        [(_unpacked(wrong), hint) for wrong, hint in mistakes],
+        name=name,
+        forbidden=forbidden,
+    )
 
 
 # ---------------------------------------------------------------------------------------
