@@ -19,7 +19,9 @@ Markdown table per part:
    one run; the ratio is the median over the repeats of call time / product time of the
    same repeat. Measured with 1 and with 2 BLAS threads, each in a fresh process
    (``--helpers-only --threads N`` runs one of them alone). Issue 16's targets: the public
-   gradients within 1.2x (logistic) and 1.3x (softmax) of their products.
+   gradients within 1.2x (logistic) and 1.3x (softmax) of their products. Then the
+   softmax's element-wise passes on one thread against split over threads, by size
+   (the measurement behind ``helpers._parallel.MIN_ELEMENTS``).
 3. **Newton versus scikit-learn** on the exam scores: time to the optimum (Newton stops when
    the cost changes by less than 1e-10) against scikit-learn's default ``LogisticRegression``
    fit on the same data.
@@ -137,6 +139,59 @@ def helper_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def split_softmax(repeats: int = 41) -> list[dict] | None:
+    """The softmax's passes over K x m scores on one thread and split over threads (``helpers._parallel``).
+
+    ``softmax._exp_normalise`` (shift, ``exp``, sums, scaling) at K = 10 and growing m,
+    with the split switched off and forced on, timed alternately on copies of the same
+    scores; this is the measurement behind ``helpers._parallel.MIN_ELEMENTS``. None in a
+    tree without the split (the "before" of issue 16).
+    """
+    from helpers import _parallel
+
+    if not hasattr(softmax, "_exp_normalise"):
+        return None
+    rng = np.random.default_rng(0)
+    k, n = 10, 20
+    rows = []
+    saved = _parallel.MIN_ELEMENTS
+    try:
+        for m in (3_277, 6_554, 13_108, 26_215, 52_429, 104_858):
+            X, W = rng.normal(size=(m, n)), rng.normal(size=(n, k))
+            scores = softmax._scores_t(X, W)
+            maxima = softmax._class_max(scores)
+            times: dict[str, list[float]] = {"one thread": [], "split": []}
+            for _ in range(repeats):
+                for name, threshold in (("one thread", 1 << 62), ("split", 2)):
+                    _parallel.MIN_ELEMENTS = threshold
+                    Z = scores.copy()
+                    start = time.perf_counter()
+                    softmax._exp_normalise(Z, maxima)
+                    times[name].append(time.perf_counter() - start)
+            _parallel.MIN_ELEMENTS = 2
+            rows.append({"elements": k * m, "threads": _parallel.block_count(k * m, m),
+                         "one_ms": float(np.median(times["one thread"])) * 1e3,
+                         "split_ms": float(np.median(times["split"])) * 1e3})
+    finally:
+        _parallel.MIN_ELEMENTS = saved
+    for row in rows:
+        row["used"] = row["elements"] >= saved
+    return rows
+
+
+def split_table(rows: list[dict] | None) -> str:
+    if rows is None:
+        return "(no split softmax in this tree)"
+    lines = [
+        "| K m scores | threads | one thread (ms) | split (ms) | split / one | split used by the helpers |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(f"| {row['elements']:,} | {row['threads']} | {row['one_ms']:.2f} | {row['split_ms']:.2f} | "
+                     f"{row['split_ms'] / row['one_ms']:.2f} | {'yes' if row['used'] else 'no'} |")
+    return "\n".join(lines)
+
+
 def newton_vs_sklearn(repeats: int = 30) -> dict:
     from sklearn.linear_model import LogisticRegression
 
@@ -224,6 +279,8 @@ def main() -> None:
     if args.helpers_only:
         print(f"Machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}\n")
         print(helper_table([row for threads in args.threads for row in helper_speed_at(threads)]))
+        print()
+        print(split_table(split_softmax()))
         print(f"\nLoad average after: {os.getloadavg()[0]:.2f}")
         return
     notebooks = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -239,6 +296,8 @@ def main() -> None:
     helpers = [row for threads in args.threads for row in helper_speed_at(threads)]
     print()
     print(helper_table(helpers))
+    print()
+    print(split_table(split_softmax()))
     newton = newton_vs_sklearn()
     print("\n| Newton (ms) | scikit-learn (ms) | scikit-learn / Newton | Newton steps | cost | last change |")
     print("|---|---|---|---|---|---|")

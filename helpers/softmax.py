@@ -19,6 +19,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._parallel import for_column_blocks
 from ._validate import (
     as_float_array,
     check_class_count,
@@ -113,6 +114,53 @@ def _class_max(Z: np.ndarray) -> np.ndarray:
     return np.maximum.reduce(Z, axis=0)
 
 
+def _exp_normalise(
+    Z: np.ndarray, maxima: np.ndarray, at_label: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Scores ``Z`` (K, m) into probabilities ``P^T``, in place; returns the sums, their reciprocals and label scores.
+
+    Each sample's scores are shifted by its largest (``maxima``, shape (m,)), exponentiated,
+    summed over the K classes and scaled by the reciprocal of the sum: four passes over the
+    K x m numbers, of which ``exp`` is by far the dearest (numpy's float64 ``exp`` is scalar
+    without AVX-512). Large arrays are split into blocks of samples done on several threads
+    (:func:`helpers._parallel.for_column_blocks`); every number is the same, bit for bit, as
+    on one thread. ``at_label`` (flat indices of each sample's own score) asks for the
+    shifted scores at the labels, taken after the shift and before ``exp``.
+
+    Returns
+    -------
+    sums : numpy.ndarray, shape (m,)
+        ``sum_k exp(z_ik - max_i)``, at least 1.
+    inverse : numpy.ndarray, shape (m,)
+        ``1 / sums``.
+    label_scores : numpy.ndarray of shape (m,), or None
+        ``z_{i, y_i} - max_i`` if ``at_label`` was given.
+    """
+    m = Z.shape[1]
+    sums = np.empty(m)
+    inverse = np.empty(m)
+    label_scores = None if at_label is None else np.empty(m)
+    flat = Z.reshape(-1)  # a view: writing to it writes to Z
+
+    def block(start: int, stop: int) -> None:
+        z = Z[:, start:stop]
+        # A score more than the float range below its sample's max becomes -inf (exp gives 0).
+        with np.errstate(over="ignore"):
+            z -= maxima[start:stop]  # every shifted score <= 0, the largest exactly 0
+        if at_label is not None and label_scores is not None:
+            np.take(flat, at_label[start:stop], out=label_scores[start:stop])
+        np.exp(z, out=z)
+        np.add.reduce(z, axis=0, out=sums[start:stop])  # >= 1: it contains exp(0)
+        np.divide(1.0, sums[start:stop], out=inverse[start:stop])  # m divisions, then K m multiplications
+        z *= inverse[start:stop]
+
+    if np.isfinite(maxima).all():
+        for_column_blocks(block, Z.size, m)
+    else:  # overflowing scores: one block, so that each warning is given once, as on one thread
+        block(0, m)
+    return sums, inverse, label_scores
+
+
 def _cost_and_gradient(
     W: np.ndarray,
     X: np.ndarray,
@@ -126,10 +174,10 @@ def _cost_and_gradient(
 
     ``maxima`` is ``_class_max(Z)`` if the caller has it (the input checks do).
 
-    Every pass over the K x m numbers: the row-wise maximum, its subtraction, ``exp``,
-    the sum, the multiplication by the m reciprocals; the one-hot ``Y`` is subtracted at
-    the m labels only. With ``with_cost=False`` the cost is not computed (returned as
-    NaN; it costs m logarithms); the gradient is the same, bit for bit.
+    Every pass over the K x m numbers: the row-wise maximum, then :func:`_exp_normalise`
+    (shift, ``exp``, sum, scaling); the one-hot ``Y`` is subtracted at the m labels only.
+    With ``with_cost=False`` the cost is not computed (returned as NaN; it costs m
+    logarithms); the gradient is the same, bit for bit.
     """
     m = X.shape[0]
     # Scores in the (K, m) layout, Z = (X W)^T: each class's scores form one long contiguous
@@ -139,24 +187,12 @@ def _cost_and_gradient(
         Z = _scores_t(X, W)
     if maxima is None:
         maxima = _class_max(Z)
-    # The shifted scores give both log P (for the cost, log-sum-exp) and P (for the gradient).
-    # A score more than the float range below its sample's max becomes -inf (exp gives 0).
-    with np.errstate(over="ignore"):
-        Z -= maxima  # every shifted score <= 0, the largest exactly 0
     at_label = y * m
     at_label += np.arange(m)  # flat index of Z[y_i, i], the score of sample i's own class
-    flat = Z.reshape(-1)  # a view: writing to it writes to Z
-    label_scores = flat[at_label]
-    np.exp(Z, out=Z)
-    sums = np.add.reduce(Z, axis=0)  # >= 1: it contains exp(0)
-    inverse = 1.0 / sums  # m divisions, then K m multiplications (cheaper than K m divisions)
-    Z *= inverse  # Z is now P^T
-    # (P - Y)^T without building Y: p_{i, y_i} - 1 at each sample's label, p_{i, y_i} recomputed
-    # from the m label scores (the same numbers as in Z), which is cheaper than reading Z back.
-    label_p = np.exp(label_scores)
-    label_p *= inverse
-    label_p -= 1.0
-    flat[at_label] = label_p
+    # The shifted scores give both log P (for the cost, log-sum-exp) and P (for the gradient).
+    sums, _, label_scores = _exp_normalise(Z, maxima, at_label if with_cost else None)
+    flat = Z.reshape(-1)  # Z is now P^T
+    flat[at_label] -= 1.0  # (P - Y)^T, without building Y: p_{i, y_i} - 1 at each sample's label
     value = np.nan
     if with_cost:
         np.log(sums, out=sums)
@@ -170,7 +206,6 @@ def _cost_and_gradient(
             value += lam / (2 * m) * float(np.sum(penalised * penalised))
         grad[1:] += (lam / m) * penalised
     return value, grad
-
 
 
 def _stacked_scores_t(Ws: np.ndarray, X: np.ndarray) -> np.ndarray:

@@ -1,0 +1,91 @@
+"""Element-wise passes over large arrays, split into blocks of columns done on several threads.
+
+Why the course keeps this (measured on the course's 2-core machine, an AMD EPYC without
+AVX-512, numpy 2.4.6, one BLAS thread): numpy's float64 ``exp`` has vectorised code for
+AVX-512 only; elsewhere it calls the C library's ``exp`` one number at a time, about 9 ns
+each. A softmax gradient at m = 100,000 samples and K = 10 classes takes 10^6 of them,
+9 ms, a quarter of its two matrix products (35 ms), and more than the rest of the softmax
+together (maximum, shift, sums and scaling, 2.5 ms). numpy releases the GIL inside its
+loops, so the passes can run on two threads, each over half of the samples: the softmax
+of those 10^6 scores (shift, ``exp``, sums, scaling) takes 9.1 ms instead of 13.4, and the
+public gradient goes from 1.42 to 1.25 times its two products
+(``benchmarks/run.py --helpers-only``, which also prints the threshold measurement below).
+The course runs with one BLAS thread (for the same digits everywhere), so the second core
+is otherwise idle while the softmax runs. With two BLAS threads the second thread gains
+nothing and loses nothing: OpenBLAS's worker keeps spinning on the other core after a
+product, waiting for the next (``benchmarks/exp_threads.py``).
+
+Splitting columns changes no number: each block does exactly the operations the whole array
+would get, in the same order (the reductions run across rows, one column at a time), so the
+results are bit for bit those of one thread, on any number of threads.
+
+Threads are started per call (no pool survives between calls: nothing runs on import, and a
+process forked after a call inherits no idle worker it would wait for): 0.3 ms a call. On
+smaller arrays the threads do not pay: at K m = 131,080 a softmax takes 1.5 ms on one
+thread or two, at 262,150 3.0 ms against 2.2 ms. Below :data:`MIN_ELEMENTS` the work is
+done in the calling thread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+__all__ = ["MAX_THREADS", "MIN_ELEMENTS", "available_cpus", "block_count", "for_column_blocks"]
+
+#: Arrays with fewer elements are done in the calling thread (2**18: about 2.4 ms of ``exp``).
+MIN_ELEMENTS = 1 << 18
+
+#: At most this many threads (a block gets at least MIN_ELEMENTS // 2 elements).
+MAX_THREADS = 4
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the platform has one)."""
+    process_cpu_count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if process_cpu_count is not None:
+        return process_cpu_count() or 1
+    sched_getaffinity = getattr(os, "sched_getaffinity", None)  # Linux
+    if sched_getaffinity is not None:
+        return len(sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def block_count(elements: int, columns: int) -> int:
+    """How many blocks (threads) for a pass over ``elements`` numbers in ``columns`` columns."""
+    if elements < MIN_ELEMENTS:
+        return 1
+    return max(1, min(available_cpus(), MAX_THREADS, elements // (MIN_ELEMENTS // 2), columns))
+
+
+def for_column_blocks(function: Callable[[int, int], None], elements: int, columns: int) -> None:
+    """Call ``function(start, stop)`` on blocks of ``range(columns)`` that cover it, in parallel if large.
+
+    ``function`` must touch only its own columns (the blocks run at the same time). The
+    first block runs in the calling thread, the others on threads started for this call;
+    an exception in any block is raised here once all have finished.
+
+    Parameters
+    ----------
+    function : callable
+        ``function(start, stop)`` does the work for the columns ``start:stop``.
+    elements : int
+        The number of array elements the pass touches (decides whether threads pay).
+    columns : int
+        The length of the axis that is split.
+    """
+    blocks = block_count(elements, columns)
+    if blocks == 1:
+        function(0, columns)
+        return
+    bounds = [columns * i // blocks for i in range(blocks + 1)]
+    with ThreadPoolExecutor(max_workers=blocks - 1, thread_name_prefix="helpers-columns") as pool:
+        futures = [pool.submit(function, bounds[i], bounds[i + 1]) for i in range(1, blocks)]
+        try:
+            function(bounds[0], bounds[1])
+        finally:
+            errors = [future.exception() for future in futures]  # waits for every block
+    for error in errors:
+        if error is not None:
+            raise error
