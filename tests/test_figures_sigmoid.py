@@ -193,7 +193,7 @@ def test_boundary_explorer_corners_are_finite(boundary_explorer, theta0, theta1,
         assert np.all(np.isfinite(np.asarray(line.get_ydata(), dtype=float)))
     for points in boundary_explorer.curve_points:
         assert np.all(np.isfinite(points.get_offsets()))
-    text = boundary_explorer.plane_text.get_text()
+    text = boundary_explorer.where_text.get_text()
     if theta1 == 0 and theta2 == 0:
         assert "no boundary" in text and boundary_explorer.line.get_xdata().size == 0
         assert not boundary_explorer.arrow.get_visible()
@@ -228,7 +228,7 @@ def test_boundary_explorer_sliders_change_the_picture(boundary_explorer):
 
 def test_boundary_explorer_says_when_the_boundary_is_out_of_view(boundary_explorer):
     boundary_explorer.draw(theta0=-10.0, theta1=0.5, theta2=0.5)  # x1 + x2 = 20, far up right
-    assert "outside this view" in boundary_explorer.plane_text.get_text()
+    assert "outside this view" in boundary_explorer.where_text.get_text()
     assert boundary_explorer.line.get_xdata().size == 0 and not boundary_explorer.arrow.get_visible()
 
 
