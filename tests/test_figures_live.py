@@ -585,6 +585,22 @@ def test_slider_positions():
     rates = slider_positions(learning_rate_slider(0.1, -2, 0, steps_per_decade=2))
     assert rates == [10**-2, 10**-1.5, 10**-1, 10**-0.5, 1.0]
     assert slider_positions(widgets.Dropdown(options=["a"])) == []
+    lams = widgets.SelectionSlider(options=[("0", 0.0), ("0.1", 0.1), ("1", 1.0)], value=0.1)
+    assert slider_positions(lams) == [0.0, 0.1, 1.0]
+    assert slider_positions(widgets.SelectionSlider(options=["a", "b"])) == ["a", "b"]
+
+
+def test_a_selection_slider_is_drawn_ahead_like_any_slider():
+    from matplotlib.figure import Figure
+
+    from helpers.figures.live.sliders import _position_index
+
+    lams = widgets.SelectionSlider(options=[("0", 0.0), ("0.1", 0.1), ("1", 1.0)], value=0.0)
+    assert [_position_index(lams, v) for v in (0.0, 0.1, 1.0, 0.5)] == [0, 1, 2, None]
+    fig = Figure(figsize=(2, 2))
+    panel = LivePanel(fig, lambda lam: fig, {"lam": lams}, prepare=["lam"])
+    assert panel.next_position({"owner": lams, "old": 0.0, "new": 0.1}) == ("lam", {"lam": 1.0})
+    assert panel.next_position({"owner": lams, "old": 0.1, "new": 1.0}) is None  # the end of the range
 
 
 def test_text_pictures_are_bounded_in_memory():

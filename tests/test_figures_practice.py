@@ -130,6 +130,21 @@ def test_cache_is_bounded(rings):
     assert len(ex._runs) == ex.cache_size
 
 
+def test_the_panel_visits_every_rate_degree_and_lambda_when_shown(rings):
+    X_train, X_test, y_train, y_test = rings
+    ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_degree=2, max_iter=5, grid_size=10)
+    panel = ex.live()
+    assert panel.prepare_names == ("learning_rate", "degree", "lam")
+    visited = panel.prepare()  # what showing it in a kernel runs
+    assert visited == len(ex.learning_rates) + 2 + len(panel.controls["lam"].options)
+    runs = len(ex._runs)
+    for name in ("degree", "lam"):  # a first move there finds its training done
+        for value in slider_positions(panel.controls[name]):
+            panel.controls[name].value = value
+            assert len(ex._runs) == runs, (name, value)
+        panel.controls[name].value = slider_positions(panel.controls[name])[-1 if name == "degree" else 0]
+
+
 def test_live_panel_redraws_on_every_slider(rings):
     X_train, X_test, y_train, y_test = rings
     ex = OverfittingExplorer(X_train, y_train, X_test, y_test, max_iter=MAX_ITER, grid_size=30)

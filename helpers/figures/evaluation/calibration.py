@@ -245,6 +245,9 @@ class CalibrationExplorer(LiveFigure):
         ``start`` that is not one of the λ.
     """
 
+    #: Every λ's background and texts are drawn when the panel is first shown.
+    prepare_controls = ("lam",)
+
     def __init__(self, y: ArrayLike, probabilities: Mapping[float, ArrayLike], n_bins: int = 10,
                  start: float | None = None) -> None:
         self.y = check_binary_labels(y)

@@ -30,6 +30,9 @@ class LiveFigure:
     fig: Figure
     dynamic_artists: Sequence[Artist] | None = None
     overlay_artists: Sequence[Artist] = ()
+    #: The controls whose every position the panel visits when first shown (``LivePanel``'s
+    #: ``prepare``); None: its default, the logarithmic (learning-rate) sliders.
+    prepare_controls: Sequence[str] | None = None
 
     #: ``draw(**values)``: update the figure for one value per control; every subclass defines it
     #: with its own keyword parameters (``draw(self, learning_rate, iterations)``, say).
@@ -56,4 +59,5 @@ class LiveFigure:
         if unknown:
             raise ValueError(f"live: {unknown} are not controls of this figure; its controls are {sorted(made)}")
         made.update(controls)
-        return LivePanel(self.fig, self.draw, made, dynamic=self.dynamic_artists, overlay=self.overlay_artists)
+        return LivePanel(self.fig, self.draw, made, dynamic=self.dynamic_artists, prepare=self.prepare_controls,
+                         overlay=self.overlay_artists)

@@ -135,8 +135,11 @@ def slider_positions(control: widgets.ValueWidget) -> list[float]:
 
     Returns
     -------
-    list of float (int for an IntSlider)
+    list
+        Floats (ints for an IntSlider; the options' values for a SelectionSlider).
     """
+    if isinstance(control, widgets.SelectionSlider):
+        return [option[1] if isinstance(option, tuple) else option for option in control.options]
     if isinstance(control, widgets.FloatLogSlider):
         count = round((control.max - control.min) / control.step) + 1
         return [_log_position(control, i) for i in range(count)]
@@ -155,11 +158,13 @@ def _log_position(control: widgets.FloatLogSlider, index: int) -> float:
 def _position_index(control: widgets.ValueWidget, value: Any) -> int | None:
     """The index of ``value`` among :func:`slider_positions` of ``control``, or None."""
     try:
+        if isinstance(control, widgets.SelectionSlider):
+            return slider_positions(control).index(value)
         if isinstance(control, widgets.FloatLogSlider):
             return round((math.log(float(value), control.base) - control.min) / control.step)
         if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
             return round((float(value) - control.min) / control.step)
-    except (TypeError, ValueError):  # not a number, or a log slider's value <= 0
+    except (TypeError, ValueError):  # not a number, a log slider's value <= 0, or not an option
         return None
     return None
 

@@ -108,6 +108,9 @@ class OverfittingExplorer(LiveFigure):
     """
 
     cache_size = 48
+    #: Every learning rate, degree and λ is visited (trained, its background and texts drawn)
+    #: when the panel is first shown, so that no first move to one of them trains.
+    prepare_controls = ("learning_rate", "degree", "lam")
 
     def __init__(
         self,
