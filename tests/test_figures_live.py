@@ -690,3 +690,76 @@ def test_next_position_follows_the_last_step_and_stops_at_the_ends():
     name, values = panel.next_position({"owner": lr, "old": lr_positions[3], "new": lr_positions[4]})
     assert name == "learning_rate" and values["learning_rate"] == lr_positions[5]
     assert panel.next_position({"owner": object(), "old": 1, "new": 2}) is None
+
+
+def _line_panel(work, monkeypatch):
+    """A small blitting panel in a pretend kernel, with ``work`` for its idle time."""
+    from matplotlib.figure import Figure
+
+    from helpers.figures.live import panel as panel_module
+
+    monkeypatch.setattr(panel_module, "_in_kernel", lambda: True)
+    fig = Figure(figsize=(2, 2))
+    (line,) = fig.add_subplot().plot([0, 1], [0, 1])
+
+    def draw(n):
+        line.set_ydata([0, n])
+        return fig
+
+    slider = widgets.IntSlider(value=1, min=1, max=5)
+    return LivePanel(fig, draw, {"n": slider}, dynamic=[line], prepare=(), work_ahead=work), slider
+
+
+def test_work_ahead_runs_when_idle_until_it_is_done(monkeypatch):
+    import asyncio
+
+    calls = []
+
+    def work():
+        calls.append(1)
+        return len(calls) < 5
+
+    async def main():
+        panel, _ = _line_panel(work, monkeypatch)
+        panel.work_delay = 0.05
+        await asyncio.sleep(0.02)
+        assert calls == []  # not before the panel has been idle for work_delay
+        await asyncio.sleep(0.4)
+        assert len(calls) == 5 and panel.worked_ahead == 5  # then until it says it is done
+        assert panel._work is None
+
+    asyncio.run(main())
+
+
+def test_a_move_puts_the_work_off_and_an_error_stops_it(monkeypatch):
+    import asyncio
+
+    calls = []
+
+    def work():
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("broken")
+        return True
+
+    async def main():
+        panel, slider = _line_panel(work, monkeypatch)
+        panel.work_delay = 0.2
+        await asyncio.sleep(0.1)
+        slider.value = 2  # a move before the work started: it waits work_delay from now
+        await asyncio.sleep(0.15)
+        assert calls == []
+        await asyncio.sleep(0.3)
+        assert len(calls) == 3 and panel.work_ahead is None  # stopped at the error, not raised
+        slider.value = 3  # the panel still works
+        assert panel.calls == 3
+
+    asyncio.run(main())
+
+
+def test_work_ahead_must_be_callable():
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    with pytest.raises(ValueError, match="work_ahead must be a function"):
+        LivePanel(fig, lambda n: fig, {"n": widgets.IntSlider()}, work_ahead=3)

@@ -184,6 +184,55 @@ def test_digits_runs_record_training_and_held_out_metrics():
     assert np.all(run.trajectory.costs[1:] > run.train_cost[1:])  # the penalty is in the objective only
 
 
+@pytest.mark.parametrize("lam", [0.0, 0.5])
+def test_training_ahead_gives_the_runs_and_metrics_of_training_on_demand(lam):
+    pixels, digits = data.load_digits()
+    X = data.add_intercept(pixels[:300] / 16)
+    y = digits[:300]
+
+    def model():
+        return viz.DigitsSoftmax(X[:200], y[:200], X[200:], y[200:], pixels[200:300], max_iter=45, lam=lam)
+
+    on_demand, ahead = model(), model()
+    rates = [0.5, 40.0]  # 40 diverges: its run keeps stepping on NaNs and still ends
+    calls = 0
+    while ahead.train_ahead(rates, steps=7):  # all the way (max_iter = 45)
+        calls += 1
+    assert calls == 2 * 7  # 45 steps in pieces of 7, for each rate
+    assert [ahead.runs.trained(alpha) for alpha in rates] == [45, 45]
+    for alpha in rates:
+        expected, got = on_demand.run(alpha), ahead.run(alpha)
+        assert np.array_equal(got.trajectory.path, expected.trajectory.path)
+        assert got.trajectory.n_iter == expected.trajectory.n_iter
+        for name in ("train_cost", "test_cost", "train_accuracy", "test_accuracy"):
+            assert np.allclose(getattr(got, name), getattr(expected, name), rtol=1e-12, atol=0, equal_nan=True), name
+    assert not ahead.train_ahead(rates)
+
+
+def test_the_digits_panel_trains_the_nearest_rates_first():
+    pixels, digits = data.load_digits()
+    X = data.add_intercept(pixels[:300] / 16)
+    model = viz.DigitsSoftmax(X[:200], digits[:200], X[200:300], digits[200:300], pixels[200:300], max_iter=120)
+    explorer = viz.DigitsExplorer(model)
+    rates = learning_rates(*explorer.exponents)
+    shown = float(rates[5])
+    explorer.draw(learning_rate=shown, iterations=60)  # trained to 100 (two blocks of 50)
+    trained = {float(alpha): model.runs.trained(alpha) for alpha in rates}
+    order = []
+    while explorer.work_ahead():
+        now = {alpha: model.runs.trained(alpha) for alpha in trained}
+        order += [alpha for alpha in trained if now[alpha] != trained[alpha] and alpha not in order]
+        trained = now
+    distance = [abs(np.log(alpha / shown)) for alpha in order]
+    assert distance == sorted(distance) and shown not in order  # the shown rate was already trained
+    assert set(trained.values()) == {100, model.max_iter}  # as far as shown (the largest rate: all 120)
+    explorer.draw(learning_rate=shown, iterations=101)
+    while explorer.work_ahead():
+        pass
+    assert {model.runs.trained(alpha) for alpha in rates} == {model.max_iter}
+    assert explorer.live().work_ahead == explorer.work_ahead
+
+
 # ---------------------------------------------------------------------------------------
 # static figures
 # ---------------------------------------------------------------------------------------

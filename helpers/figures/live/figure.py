@@ -33,6 +33,9 @@ class LiveFigure:
     #: The controls whose every position the panel visits when first shown (``LivePanel``'s
     #: ``prepare``); None: its default, the logarithmic (learning-rate) sliders.
     prepare_controls: Sequence[str] | None = None
+    #: Work the panel does while the kernel is idle (``LivePanel``'s ``work_ahead``): a method
+    #: that does a few milliseconds of it and returns whether more is left; None: nothing.
+    work_ahead: Callable[[], bool] | None = None
 
     #: ``draw(**values)``: update the figure for one value per control; every subclass defines it
     #: with its own keyword parameters (``draw(self, learning_rate, iterations)``, say).
@@ -60,4 +63,4 @@ class LiveFigure:
             raise ValueError(f"live: {unknown} are not controls of this figure; its controls are {sorted(made)}")
         made.update(controls)
         return LivePanel(self.fig, self.draw, made, dynamic=self.dynamic_artists, prepare=self.prepare_controls,
-                         overlay=self.overlay_artists)
+                         overlay=self.overlay_artists, work_ahead=self.work_ahead)

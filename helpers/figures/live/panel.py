@@ -114,6 +114,15 @@ class LivePanel:
         :meth:`prepare`), so that the first move to a position costs no more than a
         return to it: its training is done and its background drawn. By default every
         logarithmic slider (the learning rates); ``()`` for none.
+    work_ahead : callable, optional
+        Work for the kernel's idle time, such as training learning rates further than a
+        slider has asked yet: ``work_ahead()`` does a few milliseconds of it and returns
+        whether more is left. The panel calls it ``work_delay`` seconds after it is shown
+        and after each move, then again and again with ``work_gap`` seconds between calls
+        (a message from the page that came meanwhile is handled first) until it returns
+        False; a move cancels the next call. Nothing is done ahead without an event loop
+        (outside a kernel), and never again after an exception (the learner's own move
+        will show it).
 
     Attributes
     ----------
@@ -142,6 +151,11 @@ class LivePanel:
         key, whose next move would wait for the drawing.
     drawn_ahead : int
         How many positions have been drawn ahead.
+    work_delay, work_gap : float
+        Seconds without a move before ``work_ahead`` runs (0.3: after drawing ahead), and
+        between its calls (0.002).
+    worked_ahead : int
+        How many times ``work_ahead`` has run.
     text_pictures : bool
         Whether dynamic texts and overlays are pasted as pictures (the default) or drawn
         every time; ``benchmarks/engine.py`` switches it off to measure what it saves.
@@ -163,6 +177,7 @@ class LivePanel:
         dynamic: Sequence[Artist] | Callable[[], Sequence[Artist]] | None = None,
         prepare: Sequence[str] | None = None,
         overlay: Sequence[Artist] = (),
+        work_ahead: Callable[[], bool] | None = None,
     ) -> None:
         if not controls:
             raise ValueError("controls must name at least one widget; got none")
@@ -216,12 +231,21 @@ class LivePanel:
         self.drawn_ahead = 0
         self._ahead: asyncio.TimerHandle | None = None
         self._not_ahead: set[str] = set()
+        if work_ahead is not None and not callable(work_ahead):
+            raise ValueError(f"work_ahead must be a function of no arguments; got {type(work_ahead).__name__}")
+        self.work_ahead = work_ahead
+        self.work_delay = 0.3
+        self.work_gap = 0.002
+        self.worked_ahead = 0
+        self._work: asyncio.TimerHandle | None = None
         self.widget = widgets.VBox([*self.controls.values(), self.image])
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
         if self.prepare_names and _in_kernel():
             self.prepare()
+        if _in_kernel():
+            self._schedule_work(self.work_delay)
 
     def values(self) -> dict[str, Any]:
         """The current value of every control, by keyword.
@@ -438,11 +462,38 @@ class LivePanel:
         if self._ahead is not None:  # a new move: whatever was to be drawn ahead may be wrong now
             self._ahead.cancel()
             self._ahead = None
+        if self._work is not None:  # the move first; the work waits until the kernel is idle again
+            self._work.cancel()
+            self._work = None
         now = time.perf_counter()
         hurried, self._changed_at = now - self._changed_at < self.ahead_gap, now
         self.refresh()
-        if _in_kernel() and not hurried:
-            self._schedule_ahead(change)
+        if _in_kernel():
+            if not hurried:
+                self._schedule_ahead(change)
+            self._schedule_work(self.work_delay)
+
+    def _schedule_work(self, delay: float) -> None:
+        if self.work_ahead is None or self._work is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop: nothing is done ahead
+            return
+        self._work = loop.call_later(delay, self._run_work)
+
+    def _run_work(self) -> None:
+        self._work = None
+        if self.work_ahead is None:
+            return
+        try:
+            more = self.work_ahead()
+        except Exception:  # never again; the learner's own move will show the error
+            self.work_ahead = None
+            return
+        self.worked_ahead += 1
+        if more:
+            self._schedule_work(self.work_gap)
 
     def next_position(self, change: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
         """Where the learner goes next if the move ``change`` is repeated: a control's name and all values.

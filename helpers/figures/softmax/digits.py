@@ -188,6 +188,17 @@ class DigitsExplorer(TrainingPanel):
             self.cm_image, self.cm_counts.collection, self.cm_title,
         ]
 
+    def work_ahead(self) -> bool:
+        """Train the slider's other rates as far as the iterations shown, a little at a time, nearest first.
+
+        The live panel calls this while the kernel is idle (``LivePanel``'s ``work_ahead``);
+        see :meth:`DigitsSoftmax.train_ahead`. Returns whether anything is left to train.
+        """
+        rates = learning_rates(*self.exponents)
+        shown = getattr(self, "_shown", (self.defaults["learning_rate"], int(self.defaults["iterations"])))
+        nearest_first = sorted(rates, key=lambda alpha: abs(np.log(alpha / shown[0])))
+        return self.model.train_ahead(nearest_first, shown[1])
+
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the model after ``iterations`` steps at ``learning_rate``; return the figure.
 
@@ -198,6 +209,7 @@ class DigitsExplorer(TrainingPanel):
         """
         alpha, t = self.checked(learning_rate, iterations)
         run = self.model.run(alpha, t)
+        self._shown = (alpha, t)
         t = min(t, run.trajectory.n_iter)
         steps = np.arange(t + 1)
         self.cost_train.set_data(steps, run.train_cost[: t + 1])
