@@ -763,3 +763,27 @@ def test_work_ahead_must_be_callable():
     fig = Figure()
     with pytest.raises(ValueError, match="work_ahead must be a function"):
         LivePanel(fig, lambda n: fig, {"n": widgets.IntSlider()}, work_ahead=3)
+
+
+def test_a_move_on_another_panel_puts_the_work_off_too(monkeypatch):
+    import asyncio
+
+    calls = []
+
+    def work():
+        calls.append(1)
+        return True
+
+    async def main():
+        working, _ = _line_panel(work, monkeypatch)
+        _, other = _line_panel(None, monkeypatch)
+        working.work_delay = 0.2
+        await asyncio.sleep(0.15)
+        other.value = 2  # the kernel is busy with the other panel: the work waits 0.2 s from here
+        await asyncio.sleep(0.15)
+        assert calls == []
+        await asyncio.sleep(0.2)
+        assert calls  # then it goes on
+        working.work_ahead = None  # stop it
+
+    asyncio.run(main())

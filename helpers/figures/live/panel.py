@@ -117,10 +117,11 @@ class LivePanel:
     work_ahead : callable, optional
         Work for the kernel's idle time, such as training learning rates further than a
         slider has asked yet: ``work_ahead()`` does a few milliseconds of it and returns
-        whether more is left. The panel calls it ``work_delay`` seconds after it is shown
-        and after each move, then again and again with ``work_gap`` seconds between calls
-        (a message from the page that came meanwhile is handled first) until it returns
-        False; a move cancels the next call. Nothing is done ahead without an event loop
+        whether more is left. The panel calls it once no control of any panel in the
+        kernel has moved for ``work_delay`` seconds (after it is shown, after each move),
+        then again and again with ``work_gap`` seconds between calls (a message from the
+        page that came meanwhile is handled first) until it returns False; a move cancels
+        the next call. Nothing is done ahead without an event loop
         (outside a kernel), and never again after an exception (the learner's own move
         will show it).
 
@@ -168,6 +169,10 @@ class LivePanel:
                           dynamic=explorer.dynamic_artists)
         panel   # shows the sliders and the figure
     """
+
+    #: When any panel's control last moved (``time.perf_counter``): the panels of one kernel
+    #: share it, so no panel works ahead while another is being moved.
+    _moved_at: float = -math.inf
 
     def __init__(
         self,
@@ -467,6 +472,7 @@ class LivePanel:
             self._work = None
         now = time.perf_counter()
         hurried, self._changed_at = now - self._changed_at < self.ahead_gap, now
+        LivePanel._moved_at = now  # every panel's work waits for the kernel to be quiet
         self.refresh()
         if _in_kernel():
             if not hurried:
@@ -485,6 +491,10 @@ class LivePanel:
     def _run_work(self) -> None:
         self._work = None
         if self.work_ahead is None:
+            return
+        quiet = time.perf_counter() - LivePanel._moved_at
+        if quiet < self.work_delay:  # another panel in this kernel has moved meanwhile: its moves first
+            self._schedule_work(self.work_delay - quiet)
             return
         try:
             more = self.work_ahead()
