@@ -10,11 +10,13 @@ n = 100, K = 10), which is where the gradient computes it; with one BLAS thread,
 and with two and ``OPENBLAS_THREAD_TIMEOUT=4`` (OpenBLAS's idle workers stop spinning after
 2^4 cycles instead of 2^28). Each configuration runs in a fresh process; medians of 15.
 
-On the course's 2-core machine (AMD EPYC, numpy 2.4.6's OpenBLAS 0.3.31), 2026-12-03,
-three runs: one BLAS thread, 8.7 to 9.2 ms on one thread and 5.4 to 5.7 ms on two; two BLAS
-threads, 8.8 to 9.2 ms on one and 8.1 to 9.6 ms on two; two BLAS threads that stop spinning
-at once, 8.9 ms on one and 5.4 ms on two. So with two BLAS threads the second core is taken
-by OpenBLAS's worker, spinning after the product while it waits for the next one.
+On the course's 2-core machine (AMD EPYC, numpy 2.4.6's OpenBLAS 0.3.31), seven runs on
+2026-12-03, medians in ms, one thread / split over two: with one BLAS thread 5.5-9.7 /
+5.4-8.3 (the split was never slower); with two BLAS threads 5.5-9.9 / 6.0-10.9 (the split
+was slower in every run, by 0.2 to 1.7 ms); with two BLAS threads that stop spinning at
+once, 5.2-9.3 / 5.4-6.0. On this shared virtual machine the same single-thread ``exp``
+takes 5 ms in one run and 10 in the next. So with two BLAS threads the second core is
+taken: OpenBLAS's worker spins on it after the product, waiting for the next one.
 """
 
 from __future__ import annotations

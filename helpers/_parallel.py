@@ -2,18 +2,21 @@
 
 Why the course keeps this (measured on the course's 2-core machine, an AMD EPYC without
 AVX-512, numpy 2.4.6, one BLAS thread): numpy's float64 ``exp`` has vectorised code for
-AVX-512 only; elsewhere it calls the C library's ``exp`` one number at a time, about 9 ns
-each. A softmax gradient at m = 100,000 samples and K = 10 classes takes 10^6 of them,
-9 ms, a quarter of its two matrix products (35 ms), and more than the rest of the softmax
-together (maximum, shift, sums and scaling, 2.5 ms). numpy releases the GIL inside its
-loops, so the passes can run on two threads, each over half of the samples: the softmax
-of those 10^6 scores (shift, ``exp``, sums, scaling) takes 9.1 ms instead of 13.4, and the
-public gradient goes from 1.42 to 1.25 times its two products
-(``benchmarks/run.py --helpers-only``, which also prints the threshold measurement below).
+AVX-512 only; elsewhere it calls the C library's ``exp`` one number at a time, 5 to 9 ns
+each (it varies from run to run on this shared machine). A softmax gradient at m = 100,000
+samples and K = 10 classes takes 10^6 of them, about 9 ms in the gradient, a quarter of its
+two matrix products (31 to 38 ms), and more than the rest of the softmax together (maximum,
+shift, sums and scaling, 2.5 ms). numpy releases the GIL inside its loops, so the passes
+can run on two threads, each over half of the samples: the softmax of those 10^6 scores
+(shift, ``exp``, sums, scaling) takes 7.3 to 7.8 ms instead of 11.9 to 13.1, and the public
+gradient goes from 1.38-1.42 to 1.22-1.28 times its two products (six runs of
+``benchmarks/run.py --helpers-only``, which also prints the threshold measurement below).
 The course runs with one BLAS thread (for the same digits everywhere), so the second core
 is otherwise idle while the softmax runs. With two BLAS threads the second thread gains
-nothing and loses nothing: OpenBLAS's worker keeps spinning on the other core after a
-product, waiting for the next (``benchmarks/exp_threads.py``).
+nothing (``benchmarks/exp_threads.py``: an ``exp`` split over two threads was 0.2 to 1.7 ms
+slower than on one, in seven runs; the gradient's ratio stayed within its run-to-run
+spread): OpenBLAS's worker keeps spinning on the other core after a product, waiting for
+the next.
 
 Splitting columns changes no number: each block does exactly the operations the whole array
 would get, in the same order (the reductions run across rows, one column at a time), so the
@@ -21,9 +24,9 @@ results are bit for bit those of one thread, on any number of threads.
 
 Threads are started per call (no pool survives between calls: nothing runs on import, and a
 process forked after a call inherits no idle worker it would wait for): 0.3 ms a call. On
-smaller arrays the threads do not pay: at K m = 131,080 a softmax takes 1.5 ms on one
-thread or two, at 262,150 3.0 ms against 2.2 ms. Below :data:`MIN_ELEMENTS` the work is
-done in the calling thread.
+smaller arrays the threads do not pay: at K m = 131,080 a softmax takes 1.4 to 1.6 ms on
+one thread or two, at 262,150 2.8 to 3.1 ms on one and 2.2 to 2.7 ms on two. Below
+:data:`MIN_ELEMENTS` the work is done in the calling thread.
 """
 
 from __future__ import annotations
