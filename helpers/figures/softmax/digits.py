@@ -112,6 +112,7 @@ class DigitsExplorer(TrainingPanel):
             raise ValueError(f"model must be a DigitsSoftmax; got {describe(model)}")
         self.model = model
         self.max_iter = model.max_iter
+        self._shown = (float(self.defaults["learning_rate"]), int(self.defaults["iterations"]))  # draw keeps it
         self.n_mistakes = check_iterations(n_mistakes, "n_mistakes")
         if self.n_mistakes > 10:
             raise ValueError(f"n_mistakes must be at most 10; got {self.n_mistakes}")
@@ -195,9 +196,9 @@ class DigitsExplorer(TrainingPanel):
         see :meth:`DigitsSoftmax.train_ahead`. Returns whether anything is left to train.
         """
         rates = learning_rates(*self.exponents)
-        shown = getattr(self, "_shown", (self.defaults["learning_rate"], int(self.defaults["iterations"])))
-        nearest_first = sorted(rates, key=lambda alpha: abs(np.log(alpha / shown[0])))
-        return self.model.train_ahead(nearest_first, shown[1])
+        alpha, iterations = self._shown
+        nearest_first = sorted(rates, key=lambda rate: abs(np.log(rate / alpha)))
+        return self.model.train_ahead(nearest_first, iterations)
 
     def draw(self, learning_rate: float, iterations: int) -> Figure:
         """Show the model after ``iterations`` steps at ``learning_rate``; return the figure.

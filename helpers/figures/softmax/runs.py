@@ -117,8 +117,13 @@ class SoftmaxRuns:
     def _train(self, alpha: float, wanted: int) -> optim.Trajectory:
         descent, index = self._runs[alpha]
         if descent.trained < wanted:
-            descent.advance(-(-wanted // TRAINING_BLOCK) * TRAINING_BLOCK)  # capped at max_iter
+            descent.advance(self.block_end(wanted))
         return descent.trajectory(index)
+
+    def block_end(self, iterations: int | None) -> int:
+        """How far a request for ``iterations`` steps trains: up to a multiple of :data:`TRAINING_BLOCK`,
+        at most ``max_iter`` (all ``max_iter`` if None)."""
+        return min(-(-self._wanted(iterations) // TRAINING_BLOCK) * TRAINING_BLOCK, self.max_iter)
 
     def _wanted(self, iterations: int | None) -> int:
         return self.max_iter if iterations is None else check_step(iterations, self.max_iter)
@@ -301,8 +306,7 @@ class DigitsSoftmax:
         bool
             Whether a rate is left to train that far.
         """
-        wanted = self.runs._wanted(iterations)
-        goal = min(-(-wanted // TRAINING_BLOCK) * TRAINING_BLOCK, self.max_iter)
+        goal = self.runs.block_end(iterations)
         for alpha in learning_rates:
             done = self.runs.trained(alpha)
             if done < goal:
