@@ -107,10 +107,14 @@ def cost_behaviour(costs: ArrayLike, iteration: int | None = None) -> tuple[str,
     (or not finite):
 
     - ``"descends"``: no cost above ``c_0`` (``k`` is None);
-    - ``"grows"``: a cost is not finite (the run blew up), or the highest cost of the
-      second half of iterations ``k..t`` is more than 1 % above the highest of the first
-      half (new highs keep coming; with fewer than four iterations since ``k``: the last
-      cost is the highest so far);
+    - ``"grows"``: a cost is not finite (the run blew up), or, over the iterations
+      ``k..t`` cut into two halves, the highest cost of the second half is more than 1 %
+      above the highest of the first and its median is above the first half's median
+      (new highs keep coming and the typical cost climbs with them; with fewer than four
+      iterations since ``k``: the last cost is the highest so far). A run that jumps about
+      chaotically, mostly low with rare spikes, is not growth even if a late spike sets a
+      new high: which spike is highest depends on rounding (on the BLAS kernels a CPU
+      picks), the median does not;
     - ``"recovers"``: the cost overshot at ``k`` but has stayed below ``c_0`` for the last
       ``w`` iterations, or has fallen at each of the last ``max(w, 3)``, where ``w`` is a
       quarter of the iterations since ``k`` (at least 2): an overshoot that recovers, as a
@@ -170,7 +174,8 @@ def cost_behaviour(costs: ArrayLike, iteration: int | None = None) -> tuple[str,
     if since.size < 4:
         return ("grows" if since[-1] >= since.max() else "oscillates"), k
     half = since.size // 2
-    grows = since[half:].max() > 1.01 * since[:half].max()
+    first, second = since[:half], since[half:]
+    grows = second.max() > 1.01 * first.max() and np.median(second) > np.median(first)
     return ("grows" if grows else "oscillates"), k
 
 def gradient_descent(

@@ -312,6 +312,9 @@ def test_descent_rejects_bad_rates_and_iteration_counts(rates, max_iter, message
         ([4.0, 6.0, 5.0, 6.0, 5.0, 6.0, 5.0, 6.0], None, ("oscillates", 1)),  # bounded jumps
         ([4.0, 3.0, 5.0, 3.9, 5.0, 3.9, 5.0], None, ("oscillates", 2)),  # dips below the start every other step
         ([1.0, 2.0, 4.0, 8.0, 16.0, 32.0], None, ("grows", 1)),
+        ([1.0, 2.0, 1.5, 2.5, 2.0, 3.0, 2.5, 3.5], None, ("grows", 1)),  # climbing while it jumps
+        # chaotic jumps (a logistic run at rate 100): mostly low, one late spike above the first
+        ([0.7, 3.5, 0.6, 0.5, 0.6, 0.3, 0.4, 3.66, 0.3, 0.4], None, ("oscillates", 1)),
         ([1.0, 0.5, np.inf], None, ("grows", 2)),  # overflowed
         ([1.0, np.nan], None, ("grows", 1)),
     ],
