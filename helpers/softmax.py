@@ -19,7 +19,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._parallel import for_column_blocks
+from ._parallel import for_column_blocks, map_row_blocks
 from ._validate import (
     as_float_array,
     check_class_count,
@@ -115,7 +115,7 @@ def _class_max(Z: np.ndarray) -> np.ndarray:
 
 
 def _exp_normalise(
-    Z: np.ndarray, maxima: np.ndarray, at_label: np.ndarray | None = None
+    Z: np.ndarray, maxima: np.ndarray, at_label: np.ndarray | None = None, split: bool = True
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """Scores ``Z`` (K, m) into probabilities ``P^T``, in place; returns the sums, their reciprocals and label scores.
 
@@ -125,7 +125,8 @@ def _exp_normalise(
     without AVX-512). Large arrays are split into blocks of samples done on several threads
     (:func:`helpers._parallel.for_column_blocks`); every number is the same, bit for bit, as
     on one thread. ``at_label`` (flat indices of each sample's own score) asks for the
-    shifted scores at the labels, taken after the shift and before ``exp``.
+    shifted scores at the labels, taken after the shift and before ``exp``. ``split=False``
+    keeps it on the calling thread (which is itself one of several).
 
     Returns
     -------
@@ -154,11 +155,79 @@ def _exp_normalise(
         np.divide(1.0, sums[start:stop], out=inverse[start:stop])  # m divisions, then K m multiplications
         z *= inverse[start:stop]
 
-    if np.isfinite(maxima).all():
+    if split and np.isfinite(maxima).all():
         for_column_blocks(block, Z.size, m)
     else:  # overflowing scores: one block, so that each warning is given once, as on one thread
         block(0, m)
     return sums, inverse, label_scores
+
+
+def _data_terms(
+    X: np.ndarray, y: np.ndarray, Z: np.ndarray, maxima: np.ndarray, with_cost: bool, split: bool = True
+) -> tuple[float, np.ndarray]:
+    """The sums over the samples behind the cost and the gradient, from the scores ``Z`` (K, m), overwritten.
+
+    Every pass over the K x m numbers: :func:`_exp_normalise` (shift by ``maxima``,
+    ``exp``, sum, scaling); the one-hot ``Y`` is subtracted at the m labels only.
+
+    Returns
+    -------
+    total : float
+        ``sum_i -ln p_{i, y_i}`` (NaN with ``with_cost=False``: it costs m logarithms).
+    product : numpy.ndarray, shape (K, n)
+        ``(P - Y)^T X``.
+    """
+    m = X.shape[0]
+    at_label = y * m
+    at_label += np.arange(m)  # flat index of Z[y_i, i], the score of sample i's own class
+    # The shifted scores give both log P (for the cost, log-sum-exp) and P (for the gradient).
+    sums, _, label_scores = _exp_normalise(Z, maxima, at_label if with_cost else None, split)
+    flat = Z.reshape(-1)  # Z is now P^T
+    flat[at_label] -= 1.0  # (P - Y)^T, without building Y: p_{i, y_i} - 1 at each sample's label
+    total = np.nan
+    if with_cost:
+        np.log(sums, out=sums)
+        sums -= label_scores  # -ln p_{i, y_i} = ln sum_k exp(z_ik) - z_{i, y_i} (log-sum-exp)
+        total = float(sums.sum())
+    return total, Z @ X
+
+
+def _blocked_terms(W: np.ndarray, X: np.ndarray, y: np.ndarray, with_cost: bool) -> tuple[float, np.ndarray] | None:
+    """:func:`_data_terms` for large data, summed over blocks of samples done on several threads.
+
+    Each block computes its own scores, softmax and ``(P - Y)^T X`` (one BLAS thread
+    each, :func:`helpers._parallel.map_row_blocks`), so one core can compute one block's
+    ``exp`` while the other streams another block's rows of ``X`` through a product. The
+    blocks depend on the sizes only: the same bits on every machine. ``None`` (nothing is
+    kept) if the data are too small to split, or if a block's scores are not all finite or
+    raised a floating-point error: then the caller does the whole, as it always did, with
+    its checks, messages and warnings.
+    """
+    m, n = X.shape
+
+    def block(start: int, stop: int) -> tuple[float, np.ndarray] | None:
+        rows = X[start:stop]
+        Z = _scores_t(rows, W)
+        maxima = _class_max(Z)
+        if not np.isfinite(maxima).all():
+            return None
+        return _data_terms(rows, y[start:stop], Z, maxima, with_cost, split=False)
+
+    parts = map_row_blocks(block, m, m * n * W.shape[1])
+    if parts is None or any(part is None for part in parts):
+        return None
+    # numpy scalars, not Python floats, for the total: a Python float overflows to inf
+    # without a word, and the whole way would have warned about it.
+    total, product = np.float64(0.0), np.zeros((W.shape[1], n))
+    with np.errstate(over="raise", invalid="raise"):
+        try:
+            for part in parts:
+                assert part is not None
+                total += np.float64(part[0])
+                product += part[1]
+        except FloatingPointError:  # the sum of finite parts overflowed: leave it to the whole
+            return None
+    return float(total), product
 
 
 def _cost_and_gradient(
@@ -172,33 +241,31 @@ def _cost_and_gradient(
 ) -> tuple[float, np.ndarray]:
     """Cost and gradient from the scores ``Z = W.T @ X.T`` of shape (K, m), overwritten (computed here unless given).
 
-    ``maxima`` is ``_class_max(Z)`` if the caller has it (the input checks do).
-
-    Every pass over the K x m numbers: the row-wise maximum, then :func:`_exp_normalise`
-    (shift, ``exp``, sum, scaling); the one-hot ``Y`` is subtracted at the m labels only.
-    With ``with_cost=False`` the cost is not computed (returned as NaN; it costs m
-    logarithms); the gradient is the same, bit for bit.
+    ``maxima`` is ``_class_max(Z)`` if the caller has it (the input checks do). With
+    ``with_cost=False`` the cost is not computed (returned as NaN; it costs m logarithms);
+    the gradient is the same, bit for bit. Without ``Z``, large data are done in blocks of
+    samples on several threads (:func:`_blocked_terms`).
     """
-    m = X.shape[0]
-    # Scores in the (K, m) layout, Z = (X W)^T: each class's scores form one long contiguous
-    # row, so the per-sample max and sum below are element-wise operations across K rows of
-    # length m (vectorised), not m reductions over rows of only K numbers (several times slower).
-    if Z is None:
-        Z = _scores_t(X, W)
-    if maxima is None:
-        maxima = _class_max(Z)
-    at_label = y * m
-    at_label += np.arange(m)  # flat index of Z[y_i, i], the score of sample i's own class
-    # The shifted scores give both log P (for the cost, log-sum-exp) and P (for the gradient).
-    sums, _, label_scores = _exp_normalise(Z, maxima, at_label if with_cost else None)
-    flat = Z.reshape(-1)  # Z is now P^T
-    flat[at_label] -= 1.0  # (P - Y)^T, without building Y: p_{i, y_i} - 1 at each sample's label
-    value = np.nan
-    if with_cost:
-        np.log(sums, out=sums)
-        sums -= label_scores  # -ln p_{i, y_i} = ln sum_k exp(z_ik) - z_{i, y_i} (log-sum-exp)
-        value = float(sums.sum()) / m  # the mean, without np.mean's Python overhead (SGD calls this per sample)
-    grad = (Z @ X).T.copy()  # X^T (P - Y), C-contiguous like W
+    terms = None if Z is not None else _blocked_terms(W, X, y, with_cost)
+    if terms is None:
+        # Scores in the (K, m) layout, Z = (X W)^T: each class's scores form one long
+        # contiguous row, so the per-sample max and sum are element-wise operations across K
+        # rows of length m (vectorised), not m reductions over rows of only K numbers
+        # (several times slower).
+        if Z is None:
+            Z = _scores_t(X, W)
+        if maxima is None:
+            maxima = _class_max(Z)
+        terms = _data_terms(X, y, Z, maxima, with_cost)
+    return _finish(W, X.shape[0], lam, *terms, with_cost)
+
+
+def _finish(
+    W: np.ndarray, m: int, lam: float, total: float, product: np.ndarray, with_cost: bool
+) -> tuple[float, np.ndarray]:
+    """Means and the L2 penalty, from :func:`_data_terms`' sums."""
+    value = total / m  # the mean, without np.mean's Python overhead (SGD calls this per sample)
+    grad = product.T.copy()  # X^T (P - Y), C-contiguous like W
     grad /= m
     if lam:
         penalised = W[1:]
@@ -206,6 +273,24 @@ def _cost_and_gradient(
             value += lam / (2 * m) * float(np.sum(penalised * penalised))
         grad[1:] += (lam / m) * penalised
     return value, grad
+
+
+def _checked_cost_and_gradient(
+    W: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float, with_cost: bool = True
+) -> tuple[float, np.ndarray]:
+    """:func:`_cost_and_gradient` for the public functions, ``X``'s values not yet checked.
+
+    ``X`` is shown to be finite through its scores (:func:`finite_scores`). The blocks of
+    :func:`_blocked_terms` show it too, each through its own scores, except where a weight
+    is 0 (a BLAS may skip that multiplication; :func:`finite_scores` then checks the
+    column): such weights go the whole way.
+    """
+    if W.all():
+        terms = _blocked_terms(W, X, y, with_cost)
+        if terms is not None:
+            return _finish(W, X.shape[0], lam, *terms, with_cost)
+    Z, maxima = finite_scores(X, W, _scores_t, summary=_class_max)
+    return _cost_and_gradient(W, X, y, lam, Z, maxima, with_cost)
 
 
 def _stacked_scores_t(Ws: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -498,8 +583,7 @@ def cost(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> float:
     """
     weights, design, labels = _check_data(W, X, y)
     lam = check_lam(lam)
-    Z, maxima = finite_scores(design, weights, _scores_t, summary=_class_max)
-    return _cost_and_gradient(weights, design, labels, lam, Z, maxima)[0]
+    return _checked_cost_and_gradient(weights, design, labels, lam)[0]
 
 
 def gradient(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.ndarray:
@@ -526,8 +610,7 @@ def gradient(W: ArrayLike, X: ArrayLike, y: ArrayLike, lam: float = 0.0) -> np.n
     """
     weights, design, labels = _check_data(W, X, y)
     lam = check_lam(lam)
-    Z, maxima = finite_scores(design, weights, _scores_t, summary=_class_max)
-    return _cost_and_gradient(weights, design, labels, lam, Z, maxima, with_cost=False)[1]
+    return _checked_cost_and_gradient(weights, design, labels, lam, with_cost=False)[1]
 
 
 def cost_and_gradient(
@@ -544,8 +627,7 @@ def cost_and_gradient(
     """
     weights, design, labels = _check_data(W, X, y)
     lam = check_lam(lam)
-    Z, maxima = finite_scores(design, weights, _scores_t, summary=_class_max)
-    return _cost_and_gradient(weights, design, labels, lam, Z, maxima)
+    return _checked_cost_and_gradient(weights, design, labels, lam)
 
 
 def minibatch_objective(
