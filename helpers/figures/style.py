@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 import matplotlib as mpl
 import numpy as np
@@ -112,7 +112,9 @@ def course_style() -> Iterator[None]:
     >>> with course_style():
     ...     fig, ax = new_figure()
     """
-    with mpl.rc_context(STYLE):  # type: ignore[arg-type]  # (keys are checked by matplotlib at run time)
+    # Any: matplotlib >= 3.9 types the keys as a Literal of every rc name, 3.8 as str;
+    # matplotlib checks them at run time.
+    with mpl.rc_context(cast(Any, STYLE)):
         yield
 
 
@@ -291,6 +293,7 @@ class NearestImage(AxesImage):
         in_bbox = Bbox(np.array([[x1, y1], [x2, y2]]))
         out_bbox = in_bbox.transformed(trans)
         figure = self.axes.figure
+        assert figure is not None  # drawn, so on a figure (matplotlib 3.8's types allow None)
         clip = (self.get_clip_box() or self.axes.bbox) if self.get_clip_on() else figure.bbox
         clipped = Bbox.intersection(out_bbox, clip)
         if clipped is None:

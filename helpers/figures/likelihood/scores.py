@@ -294,7 +294,9 @@ def plot_decision_boundary(
         image = ax.imshow(chances, origin="lower",
                           extent=SCORE_BOX, cmap=probability_cmap(), vmin=0, vmax=1, aspect="auto",
                           interpolation="bilinear", zorder=0)
-        colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
+        figure = ax.figure
+        assert figure is not None  # matplotlib 3.8's types allow an axes without a figure
+        colorbar = figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
         colorbar.set_label("P(admitted | scores)")
         style_axes(colorbar.ax)
         colorbar.ax.grid(False)

@@ -178,7 +178,8 @@ class _TextSprites:
         # Only a window around the text is cleared and searched (a whole 1200 x 900 canvas
         # costs some 60 ms): if anything was drawn on the window's rim, the text may reach
         # beyond it, and the whole canvas is used instead.
-        window = self._window(text, renderer, pixels.shape[:2])
+        height, width = pixels.shape[:2]
+        window = self._window(text, renderer, (height, width))
         if window is not None:
             made = self._picture(text, pixels, window, rim=True)
             if made is not None:

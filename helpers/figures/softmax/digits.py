@@ -49,7 +49,9 @@ class GlyphLabels:
         self._font = FontProperties(size=fontsize, weight=fontweight)
         self._outlines: dict[str, Path] = {}
         self.texts = [""] * len(positions)
-        points = Affine2D().scale(1 / 72) + ax.figure.dpi_scale_trans  # outline units are points
+        figure = ax.figure
+        assert figure is not None  # matplotlib 3.8's types allow an axes without a figure
+        points = Affine2D().scale(1 / 72) + figure.dpi_scale_trans  # outline units are points
         self.collection = PathCollection(
             [self._outline(text) for text in self.texts], offsets=positions, offset_transform=ax.transData,
             transform=points, edgecolors="none", zorder=3,
