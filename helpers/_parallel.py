@@ -1,32 +1,36 @@
-"""Element-wise passes over large arrays, split into blocks of columns done on several threads.
+"""Large arrays split into blocks done on several threads: columns of a pass, or rows of a whole computation.
 
-Why the course keeps this (measured on the course's 2-core machine, an AMD EPYC without
-AVX-512, numpy 2.4.6, one BLAS thread): numpy's float64 ``exp`` has vectorised code for
-AVX-512 only; elsewhere it calls the C library's ``exp`` one number at a time, 5 to 9 ns
-each (it varies from run to run on this shared machine). A softmax gradient at m = 100,000
-samples and K = 10 classes takes 10^6 of them, about 9 ms in the gradient, a quarter of its
-two matrix products (31 to 38 ms), and more than the rest of the softmax together (maximum,
-shift, sums and scaling, 2.5 ms). numpy releases the GIL inside its loops, so the passes
-can run on two threads, each over half of the samples: the softmax of those 10^6 scores
-(shift, ``exp``, sums, scaling) takes 7.3 to 7.8 ms instead of 11.9 to 13.1, and the public
-gradient goes from 1.38-1.42 to 1.22-1.28 times its two products (six runs of
-``benchmarks/run.py --helpers-only``, which also prints the threshold measurement below).
-The course runs with one BLAS thread (for the same digits everywhere), so the second core
-is otherwise idle while the softmax runs. With two BLAS threads the second thread gains
-nothing (``benchmarks/exp_threads.py``: an ``exp`` split over two threads was 0.2 to 1.7 ms
-slower than on one, in seven runs; the gradient's ratio stayed within its run-to-run
-spread): OpenBLAS's worker keeps spinning on the other core after a product, waiting for
-the next.
+Why the course keeps this (numpy 2.4.6 on the course's 2-core machine, an AMD EPYC; the
+tables are in ``benchmarks/README.md``). numpy releases the GIL inside its loops and the
+course runs with one BLAS thread (for the same digits everywhere), so the second core is
+otherwise idle while a softmax gradient runs. Two uses:
+
+- **Columns of the softmax's passes** (:func:`for_column_blocks`: shift, ``exp``, sums,
+  scaling of the K x m scores, each thread over some of the samples). numpy's float64
+  ``exp`` has vectorised code for AVX-512 only; without it numpy calls the C library's
+  ``exp`` one number at a time. On the machine without AVX-512 (until 2026-12-03) that was
+  9 ms of a gradient at m = 100,000, K = 10, and two threads took the passes over its 10^6
+  scores from 11.9-13.1 to 7.3-7.8 ms. The machine has had AVX-512 since 2026-12-04:
+  ``exp`` over 10^6 numbers takes 1.0 ms (4.4 ms with numpy's AVX-512 code switched off
+  through ``NPY_DISABLE_CPU_FEATURES``), and the split gains nothing there: from 2^18
+  scores up it took 0.85 to 1.87 times one thread in five runs (from 0.25 ms less to 0.69
+  ms more a call), against 0.67 to 0.98 with the AVX-512 code switched off (1.1 to 1.8 ms
+  less at 10^6). It is kept for the CPUs without AVX-512 (``benchmarks/run.py
+  --helpers-only`` prints this table).
+- **Rows of a whole softmax gradient** (:func:`map_row_blocks`, used only with one BLAS
+  thread; see the comment above :func:`row_bounds`): one core computes a block's ``exp`` while the other
+  streams another block's rows of ``X`` through a product.
 
 Splitting columns changes no number: each block does exactly the operations the whole array
 would get, in the same order (the reductions run across rows, one column at a time), so the
-results are bit for bit those of one thread, on any number of threads.
+results are bit for bit those of one thread, on any number of threads. Splitting rows
+changes the order of the sums over samples, so the blocks depend on the sizes only, never on
+the number of CPUs (:func:`row_bounds`): the same bits on every machine.
 
 Threads are started per call (no pool survives between calls: nothing runs on import, and a
-process forked after a call inherits no idle worker it would wait for): 0.3 ms a call. On
-smaller arrays the threads do not pay: at K m = 131,080 a softmax takes 1.4 to 1.6 ms on
-one thread or two, at 262,150 2.8 to 3.1 ms on one and 2.2 to 2.7 ms on two. Below
-:data:`MIN_ELEMENTS` the work is done in the calling thread.
+process forked after a call inherits no idle worker it would wait for): 0.3 ms a call. Below
+:data:`MIN_ELEMENTS` (columns) and :data:`MIN_PRODUCT` (rows) the work is done in the
+calling thread.
 """
 
 from __future__ import annotations
@@ -117,17 +121,20 @@ def for_column_blocks(function: Callable[[int, int], None], elements: int, colum
 
 # --- whole computations split into blocks of rows -------------------------------------
 #
-# Why (measured on the course's 2-core machine, benchmarks/run.py --helpers-only and
-# benchmarks/blas_spin.py): a softmax gradient is two matrix products, which stream all of
-# X from memory, with an ``exp`` over the K m scores between them, which computes. With one
-# BLAS thread (how the course runs) the second core idles during the products; done block
-# of samples by block, on two threads, one core computes a block's ``exp`` while the other
-# streams another block's rows through a product, and the gradient takes 0.85 to 0.88 times
-# the two products done whole (was 1.22 to 1.27). With two BLAS threads the blocks would
-# have to hold the BLAS at one thread each, and OpenBLAS's worker, once it has helped with a
-# product, spins on a core for about a tenth of a second waiting for the next: right after
-# a two-thread product the blocks took 2.1 times the products (1.5 to 1.7 the usual way).
-# So the blocks are used only where the BLAS runs one thread.
+# Why (the course's 2-core machine, benchmarks/run.py --helpers-only and
+# benchmarks/blas_spin.py, tables in benchmarks/README.md): a softmax gradient is two matrix
+# products, which stream all of X from memory, with an ``exp`` over the K m scores between
+# them, which computes. With one BLAS thread (how the course runs) the second core idles
+# during the products; done block of samples by block, on two threads, one core computes a
+# block's ``exp`` while the other streams another block's rows through a product. At
+# m = 100,000, n = 100, K = 10 the public gradient took 0.69 to 0.70 times the two products
+# done whole (1.10 to 1.12 before, same runs; AVX-512 CPU), 0.82 to 0.98 with numpy's
+# AVX-512 code switched off (1.20 to 1.22 before). With two BLAS threads the blocks would
+# have to hold the BLAS at one thread each, and OpenBLAS's worker, once it has helped with
+# a product, spins on a core for about a tenth of a second waiting for the next: right
+# after a two-thread product the blocks took 1.79 to 1.92 times the products (1.18 to 1.37
+# the usual way), 0.2 s later 0.97 to 1.02. So the blocks are used only where the BLAS
+# runs one thread.
 
 _blas_lock = threading.Lock()
 _blas: Any = None  # threadpoolctl's controller of the loaded BLAS, made on first use
