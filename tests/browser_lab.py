@@ -347,15 +347,27 @@ INSTALL_PROBES = """() => {
   window.__course = {keyAt: null, figAt: null, changes: 0};
   document.addEventListener('keydown', () => { window.__course.keyAt = performance.now(); }, true);
   document.addEventListener('pointerdown', () => { window.__course.keyAt = performance.now(); }, true);
-  for (const img of document.querySelectorAll('img.widget-image')) {
-    new MutationObserver(() => {
-      // "On screen": the new picture is decoded and the next frame has been painted.
-      img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
-        window.__course.figAt = performance.now();
-        window.__course.changes += 1;
-      }));
-    }).observe(img, {attributes: true, attributeFilter: ['src']});
-  }
+  // "On screen": the new picture is decoded and the next frame has been painted.
+  const shown = (img) => img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
+    window.__course.figAt = performance.now();
+    window.__course.changes += 1;
+  }));
+  // One observer for the whole page, not one per <img>: JupyterLab may render an output
+  // again after the probes are installed (a widget view still arriving on a cold start),
+  // and a new <img> must be watched as well as the one it replaced.
+  new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.type === 'attributes') {
+        if (m.target.matches('img.widget-image')) shown(m.target);
+        continue;
+      }
+      for (const node of m.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (node.matches('img.widget-image')) shown(node);
+        for (const img of node.querySelectorAll('img.widget-image')) shown(img);
+      }
+    }
+  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
 }"""
 
 SLIDERS = """() => [...document.querySelectorAll('.widget-slider')].map((el, index) => {
@@ -390,11 +402,38 @@ def _readout(page, index: int) -> str:
     )
 
 
-def _wait_for_figure(page, before_changes: int, timeout_ms: int = 20_000) -> float:
-    page.wait_for_function(
-        "(n) => window.__course.changes > n && window.__course.figAt > window.__course.keyAt",
-        arg=before_changes, timeout=timeout_ms, polling="raf",
-    )
+# What the page looks like when a figure does not come: for the failure message.
+FIGURE_STATE = """(image) => {
+  const imgs = [...document.querySelectorAll('img.widget-image')];
+  const img = image >= 0 ? imgs[image] : null;
+  const kernel = window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel;
+  return {
+    src: img ? img.src.length + ':' + img.src.slice(-24) : null,
+    images: imgs.length,
+    changes: window.__course.changes,
+    kernel: kernel ? kernel.status + '/' + kernel.connectionStatus : 'none',
+  };
+}"""
+
+
+def _wait_for_figure(
+    page, before_changes: int, timeout_ms: int = 20_000, image: int = -1, what: str = "", before: dict | None = None
+) -> float:
+    """Wait for a new figure after a move; its time from the move (ms). ``before``: FIGURE_STATE before it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(
+            "(n) => window.__course.changes > n && window.__course.figAt > window.__course.keyAt",
+            arg=before_changes, timeout=timeout_ms, polling="raf",
+        )
+    except PlaywrightTimeoutError:
+        now = page.evaluate(FIGURE_STATE, image)
+        raise AssertionError(
+            f"no new figure on screen {timeout_ms / 1000:g} s after {what or 'the move'}; "
+            f"the page before the move: {before}, now: {now} (a changed src means the picture "
+            f"arrived but was not seen decoded; an unchanged one, that the kernel sent none)"
+        ) from None
     return page.evaluate("() => window.__course.figAt - window.__course.keyAt")
 
 
@@ -409,12 +448,14 @@ def press(page, slider: dict, key: str) -> tuple[str, float | None]:
     handle.focus()
     before = _readout(page, slider["index"])
     changes = page.evaluate("() => window.__course.changes")
+    state = page.evaluate(FIGURE_STATE, slider.get("image", -1))
     page.keyboard.press(key)
     page.wait_for_timeout(20)
     after = _readout(page, slider["index"])
     if after == before:
         return after, None
-    return after, _wait_for_figure(page, changes)
+    what = f"{key} on {slider['label']!r} ({before} -> {after})"
+    return after, _wait_for_figure(page, changes, image=slider.get("image", -1), what=what, before=state)
 
 
 def drag(page, slider: dict, dx: float) -> tuple[str, str, float]:

@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 from browser_lab import (
     ARTIFACTS,
+    INSTALL_PROBES,
     ROOT,
+    _wait_for_figure,
     chromium_browser,
     clipped_texts,
     exercise_sliders,
@@ -116,6 +118,33 @@ def test_notebook_runs_and_every_slider_moves_its_figure(page, lab, name):
     errors = [e for e in page.console_errors if "favicon" not in e]
     assert errors == [], f"{name}: the browser console reported errors: {errors}"
     print(f"{name}: Run All {seconds:.1f} s, {len(records)} sliders")
+
+
+# 1 x 1 pictures, white and black
+WHITE = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs="
+BLACK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw=="
+SET_SRC = "(src) => { document.querySelector('img.widget-image').src = src; }"
+RENDER_AGAIN = "(src) => { document.getElementById('out').innerHTML = `<img class='widget-image' src='${src}'>`; }"
+
+
+def test_the_figure_probes_follow_a_picture_into_a_new_element(browser):
+    """The key press -> figure probe sees a new src, a new <img> put in its place, and says when none comes."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(f"<div id='out'><img class='widget-image' src='{WHITE}'></div>")
+        page.evaluate(INSTALL_PROBES)
+        for changes, (script, src) in enumerate([(SET_SRC, BLACK), (RENDER_AGAIN, WHITE), (SET_SRC, BLACK)]):
+            # a new src; an output rendered again (the <img> the probes were installed on is
+            # gone); a new src on that new <img>
+            page.keyboard.press("Shift")  # the probes' keyAt
+            page.evaluate(script, src)
+            assert _wait_for_figure(page, changes, timeout_ms=5000) >= 0
+        page.keyboard.press("Shift")
+        with pytest.raises(AssertionError, match=r"no new figure on screen 0\.3 s after a test press.*'changes': 3"):
+            _wait_for_figure(page, 3, timeout_ms=300, image=0, what="a test press", before={"changes": 3})
+    finally:
+        context.close()
 
 
 def test_lecture_mode_shows_a_live_slide(browser):
