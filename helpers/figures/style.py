@@ -173,8 +173,8 @@ def style_axes(ax: Axes) -> None:
 _BANNERS = {
     "grows": "Diverging since iteration {k}:\n{name} keeps climbing.\nThis learning rate is too large.",
     "oscillates": (
-        "Oscillating since iteration {k}:\n{name} jumps up and down\nabove its start: every step\n"
-        "overshoots the valley."
+        "Oscillating since iteration {k}:\n{name} keeps jumping back\nabove its start: steps this\n"
+        "long overshoot the valley."
     ),
     "recovers": (
         "Overshot at iteration {k}:\n{name} rose above its start\nand is coming back down.\n"
